@@ -1,0 +1,64 @@
+/**
+ * The benchmark harness. Each `bench/*.bench.ts` default-exports `(ctx: BenchContext) => Promise<void>`.
+ * Figures are reported as ratios to a baseline measured in the same run, since CI machines are noisy.
+ */
+
+/** One reported figure. */
+export interface BenchRow {
+  readonly suite: string;
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  /** The name of the baseline row in the same run this figure is compared against, and the ratio value/baseline. */
+  readonly baseline?: string;
+  readonly ratio?: number;
+  /** A target, as text, e.g. '>= 1,000,000 evals/s'; `met` says whether it was reached. */
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+/** What a benchmark module receives. */
+export interface BenchContext {
+  report(row: BenchRow): void;
+  /** True when `npm run bench -- --quick` asked for smaller sizes (used by tests of the bench code). */
+  readonly quick: boolean;
+}
+
+/** Runs `fn` repeatedly for at least `minMs` and returns operations per second (after a warm-up). */
+export function opsPerSecond(fn: () => void, minMs = 1000): number {
+  const warmUntil = performance.now() + Math.min(300, minMs / 3);
+  while (performance.now() < warmUntil) fn();
+  let ops = 0;
+  let batch = 1;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (let i = 0; i < batch; i++) fn();
+    ops += batch;
+    batch = Math.min(batch * 2, 1 << 16);
+    elapsed = performance.now() - start;
+  }
+  return (ops * 1000) / elapsed;
+}
+
+/** Times one call of `fn` in milliseconds and samples peak RSS/heap while it runs (sampled every 50 ms and at the end). */
+export async function measure<T>(fn: () => T | Promise<T>): Promise<{ result: T; ms: number; peakHeapMB: number; peakRssMB: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peakHeap = process.memoryUsage().heapUsed;
+  let peakRss = process.memoryUsage().rss;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    if (m.rss > peakRss) peakRss = m.rss;
+  };
+  const timer = setInterval(sample, 50);
+  const start = performance.now();
+  try {
+    const result = await fn();
+    const ms = performance.now() - start;
+    sample();
+    return { result, ms, peakHeapMB: peakHeap / 2 ** 20, peakRssMB: peakRss / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
