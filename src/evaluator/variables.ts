@@ -1,0 +1,168 @@
+/**
+ * Policy variables [sheet §3.5]: `${key}` (key name case-insensitive), `${key, 'default'}`, and the escapes `${*}`,
+ * `${?}`, `${$}` that stand for a literal `*`, `?` and `$`. Under Version 2008-10-17, or with no Version, all of this is
+ * literal text. Templates are compiled once; text without `${` takes a literal fast path.
+ *
+ * A variable whose key is absent and has no default is "effectively null" [D-2023 reference_policies_variables.html]:
+ * resolveTemplate returns null, which makes a positive comparison false and a negated one true, and a Resource containing
+ * it match nothing. Only single-valued keys can be variables: a multivalued (array) value counts as absent.
+ *
+ * In pattern contexts (StringLike, ArnLike, Resource) resolvePattern returns a Glob in which the `*`/`?` written in the
+ * policy text are wildcards, while those produced by `${*}`/`${?}`, by a variable's value or by a default are literal.
+ */
+import { contextLookup } from './context.js';
+import type { RequestContext } from './types.js';
+import { compileGlob, globWithMask, type Glob } from './values/glob.js';
+
+/** One piece of a template. */
+export type TemplatePart =
+  /** Policy text; its `*` and `?` are wildcards when the template is used as a pattern. */
+  | { readonly kind: 'text'; readonly text: string }
+  /** `${*}`, `${?}` or `${$}`: always the literal character. */
+  | { readonly kind: 'escape'; readonly text: string }
+  /** `${key}` or `${key, 'default'}`; `key` is lowercased, `source` is the text as written. */
+  | { readonly kind: 'var'; readonly key: string; readonly fallback: string | null; readonly source: string };
+
+/** A compiled policy value: literal text (with its glob precompiled), or parts to substitute per request. */
+export type Template =
+  | { readonly kind: 'literal'; readonly text: string; readonly glob: Glob }
+  | { readonly kind: 'parts'; readonly text: string; readonly parts: readonly TemplatePart[]; readonly hasVariables: boolean };
+
+/** Where `${` at `open` ends: the index of the closing `}` (a `}` inside a quoted default does not count), or -1. */
+function closingBrace(text: string, open: number): number {
+  let inQuote = false;
+  for (let i = open + 2; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39 /* ' */) inQuote = !inQuote;
+    else if (c === 125 /* } */ && !inQuote) return i;
+  }
+  return -1;
+}
+
+const ESCAPES = new Set(['*', '?', '$']);
+const VARIABLE = /^\s*([^\s,'{}$][^,'{}$]*?)\s*(?:,\s*'([^']*)'\s*)?$/;
+
+/** Parses the inside of one `${…}` into a part, or a problem message. */
+function parseVariable(inner: string, source: string): TemplatePart | string {
+  if (ESCAPES.has(inner)) return { kind: 'escape', text: inner };
+  const m = VARIABLE.exec(inner);
+  if (m === null || m[1] === undefined) {
+    return `Malformed policy variable ${source}: expected \${key} or \${key, 'default'}`;
+  }
+  return { kind: 'var', key: m[1].toLowerCase(), fallback: m[2] ?? null, source };
+}
+
+/** Splits text into parts; malformed `${…}` stays literal text and is reported. */
+function scan(text: string, problems: string[] | null): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let pending = '';
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('${', i);
+    if (open < 0) break;
+    const close = closingBrace(text, open);
+    if (close < 0) {
+      problems?.push(`Unterminated policy variable at character ${open}: "\${" without a closing "}"`);
+      break;
+    }
+    const source = text.slice(open, close + 1);
+    const part = parseVariable(text.slice(open + 2, close), source);
+    if (typeof part === 'string') {
+      problems?.push(part);
+      pending += text.slice(i, close + 1);
+    } else {
+      pending += text.slice(i, open);
+      if (pending !== '') parts.push({ kind: 'text', text: pending });
+      pending = '';
+      parts.push(part);
+    }
+    i = close + 1;
+  }
+  pending += text.slice(i);
+  if (pending !== '') parts.push({ kind: 'text', text: pending });
+  return parts;
+}
+
+/** Compiles a policy value. With variables disabled (Version 2008-10-17 or absent) the text is always literal. */
+export function compileTemplate(text: string, variablesEnabled: boolean): Template {
+  if (!variablesEnabled || text.indexOf('${') < 0) return { kind: 'literal', text, glob: compileGlob(text) };
+  const parts = scan(text, null);
+  if (parts.length === 1 && parts[0]!.kind === 'text') return { kind: 'literal', text, glob: compileGlob(text) };
+  return { kind: 'parts', text, parts, hasVariables: parts.some((p) => p.kind === 'var') };
+}
+
+/** The problems with the `${…}` in `text`: unterminated or malformed variables. Empty when all are well-formed. */
+export function templateProblems(text: string): string[] {
+  const problems: string[] = [];
+  if (text.indexOf('${') >= 0) scan(text, problems);
+  return problems;
+}
+
+/** Whether the template contains at least one variable (escapes alone do not count). */
+export function templateHasVariables(t: Template): boolean {
+  return t.kind === 'parts' && t.hasVariables;
+}
+
+/** A variable's value in this request, its default, or null (effectively null). */
+function variableValue(p: { readonly key: string; readonly fallback: string | null }, ctx: RequestContext): string | null {
+  const v = contextLookup(ctx, p.key);
+  return typeof v === 'string' ? v : p.fallback;
+}
+
+/** Substitutes the request's values: the plain string, or null when a variable has no value and no default. */
+export function resolveTemplate(t: Template, ctx: RequestContext): string | null {
+  if (t.kind === 'literal') return t.text;
+  let out = '';
+  for (const p of t.parts) {
+    if (p.kind === 'var') {
+      const v = variableValue(p, ctx);
+      if (v === null) return null;
+      out += v;
+    } else {
+      out += p.text;
+    }
+  }
+  return out;
+}
+
+/** Like resolveTemplate, but an unresolved variable shows as its `${…}` text: for traces and messages. */
+export function renderTemplate(t: Template, ctx: RequestContext): string {
+  if (t.kind === 'literal') return t.text;
+  let out = '';
+  for (const p of t.parts) out += p.kind === 'var' ? (variableValue(p, ctx) ?? p.source) : p.text;
+  return out;
+}
+
+const STAR = 42;
+const QUESTION = 63;
+
+/**
+ * Substitutes the request's values into a pattern: a Glob whose wildcards are only the `*`/`?` written as policy text,
+ * or null when a variable has no value and no default (then the pattern matches nothing). A literal template returns
+ * its precompiled glob, without allocating.
+ */
+export function resolvePattern(t: Template, ctx: RequestContext): Glob | null {
+  if (t.kind === 'literal') return t.glob;
+  let text = '';
+  let needMask = false;
+  for (const p of t.parts) {
+    const piece = p.kind === 'var' ? variableValue(p, ctx) : p.text;
+    if (piece === null) return null;
+    if (p.kind !== 'text' && !needMask && (piece.indexOf('*') >= 0 || piece.indexOf('?') >= 0)) needMask = true;
+    text += piece;
+  }
+  if (!needMask) return compileGlob(text);
+  const wild = new Uint8Array(text.length);
+  let at = 0;
+  for (const p of t.parts) {
+    const piece = p.kind === 'var' ? (variableValue(p, ctx) ?? '') : p.text;
+    if (p.kind === 'text') {
+      for (let k = 0; k < piece.length; k++) {
+        const c = piece.charCodeAt(k);
+        if (c === STAR || c === QUESTION) wild[at + k] = 1;
+      }
+    }
+    at += piece.length;
+  }
+  return globWithMask(text, wild);
+}
