@@ -1,0 +1,34 @@
+/**
+ * Partitions the real action list by which mentioned patterns match each action. Actions in one class are treated
+ * alike by every Action and NotAction element of the policies, so the evaluator decides them alike.
+ */
+import type { ActionCatalog, ActionClass } from './types.js';
+
+/**
+ * The classes for `patterns` over the catalog, plus `extra` actions. Actions that no pattern matches form one
+ * class (when any exist), since NotAction elements and unmatched grants treat them alike.
+ */
+export function actionClasses(patterns: readonly string[], catalog: ActionCatalog, extra: readonly string[] = []): readonly ActionClass[] {
+  const matched = new Map<string, number[]>();
+  patterns.forEach((p, i) => {
+    for (const a of catalog.expand(p)) {
+      const list = matched.get(a);
+      if (list) list.push(i); else matched.set(a, [i]);
+    }
+  });
+  const bySignature = new Map<string, { patterns: number[]; members: string[] }>();
+  for (const [action, ps] of matched) {
+    const sig = ps.join(',');
+    const c = bySignature.get(sig);
+    if (c) c.members.push(action); else bySignature.set(sig, { patterns: ps, members: [action] });
+  }
+  const out: ActionClass[] = [];
+  for (const c of bySignature.values()) {
+    const members = c.members.sort();
+    out.push({ representative: members[0] as string, members, patterns: c.patterns });
+  }
+  const unmatched = catalog.all().filter((a) => !matched.has(a));
+  if (unmatched.length > 0) out.push({ representative: unmatched[0] as string, members: unmatched, patterns: [] });
+  for (const a of extra) if (!matched.has(a) && !unmatched.includes(a)) out.push({ representative: a, members: [a], patterns: [] });
+  return out.sort((x, y) => (x.representative < y.representative ? -1 : x.representative > y.representative ? 1 : 0));
+}

@@ -1,0 +1,92 @@
+/** Builds the finite request universe for a set of policy documents. */
+import type { ContextValue, PolicyDocument } from '../../evaluator/types.js';
+import { actionClasses } from './action-classes.js';
+import { globInstances, keyCandidates, substituteVariables } from './boundary-values.js';
+import { policyFacts } from './policy-facts.js';
+import type { ConditionFact } from './policy-facts.js';
+import type { ActionCatalog, Universe, UniverseContext, UniverseOptions, UniverseRequest } from './types.js';
+
+/** Keys every real request carries: the universe never makes them absent. */
+export const ALWAYS_PRESENT: readonly string[] = ['aws:currenttime', 'aws:epochtime', 'aws:principalarn', 'aws:principalaccount', 'aws:principaltype', 'aws:userid', 'aws:securetransport', 'aws:requestedregion'];
+
+/** A resource ARN that no policy mentions. */
+export const OTHER_RESOURCE = 'arn:aws:iamsim:us-east-1:000000000000:unmentioned/resource';
+
+function contextsFor(conditions: readonly ConditionFact[], fixed: Readonly<Record<string, ContextValue>>, alwaysPresent: ReadonlySet<string>, max: number): { keys: string[]; contexts: UniverseContext[]; exact: boolean } {
+  const byKey = new Map<string, ConditionFact[]>();
+  const fixedKeys = new Set(Object.keys(fixed).map((k) => k.toLowerCase()));
+  for (const c of conditions) {
+    const k = c.key.toLowerCase();
+    if (fixedKeys.has(k)) continue;
+    const list = byKey.get(k);
+    if (list) list.push(c); else byKey.set(k, [c]);
+  }
+  const keys = [...byKey.keys()].sort();
+  const options: (ContextValue | undefined)[][] = keys.map((k) => {
+    const vals: (ContextValue | undefined)[] = [...keyCandidates(k, byKey.get(k) ?? [], fixed)];
+    if (!alwaysPresent.has(k)) vals.push(undefined);
+    return vals;
+  });
+  const total = options.reduce((n, o) => n * o.length, 1);
+  const make = (pick: (i: number) => ContextValue | undefined): UniverseContext => {
+    const values: Record<string, ContextValue> = {};
+    keys.forEach((k, i) => { const v = pick(i); if (v !== undefined) values[k] = v; });
+    return { values };
+  };
+  if (total <= max) {
+    const contexts: UniverseContext[] = [];
+    const idx = keys.map(() => 0);
+    for (let n = 0; n < total; n++) {
+      contexts.push(make((i) => options[i]?.[idx[i] ?? 0]));
+      for (let i = keys.length - 1; i >= 0; i--) {
+        idx[i] = (idx[i] ?? 0) + 1;
+        if ((idx[i] ?? 0) < (options[i]?.length ?? 0)) break;
+        idx[i] = 0;
+      }
+    }
+    return { keys, contexts, exact: true };
+  }
+  const rows = Math.min(max, Math.max(...options.map((o) => o.length)));
+  const contexts: UniverseContext[] = [];
+  for (let r = 0; r < rows; r++) contexts.push(make((i) => { const o = options[i] ?? []; return o[(r + i) % o.length]; }));
+  return { keys, contexts, exact: false };
+}
+
+/** Concrete resources for the mentioned patterns: instances of each, `*`, and one unmentioned ARN. */
+function resourcesFor(patterns: readonly string[], fixed: Readonly<Record<string, ContextValue>>, extra: readonly string[]): readonly string[] {
+  const out = new Set<string>(['*', OTHER_RESOURCE]);
+  for (const p of patterns) for (const r of globInstances(substituteVariables(p, fixed))) if (r !== '') out.add(r);
+  for (const r of extra) out.add(r);
+  return [...out].sort();
+}
+
+/** The universe for `docs`: every action class × every resource × every context. */
+export function buildUniverse(docs: readonly PolicyDocument[], catalog: ActionCatalog, opts: UniverseOptions): Universe {
+  const fixed = opts.fixed ?? {};
+  const facts = policyFacts(docs);
+  const classes = actionClasses(facts.actionPatterns, catalog, opts.extraActions ?? []);
+  const resources = resourcesFor(facts.resourcePatterns, fixed, opts.extraResources ?? []);
+  const always = new Set((opts.alwaysPresent ?? ALWAYS_PRESENT).map((k) => k.toLowerCase()));
+  const { keys, contexts, exact } = contextsFor(facts.conditions, fixed, always, opts.maxContexts ?? 4096);
+  const members = classes.reduce((n, c) => n + c.members.length, 0);
+  return {
+    principal: opts.principal,
+    fixed,
+    actionPatterns: facts.actionPatterns,
+    actionClasses: classes,
+    resources,
+    contexts,
+    keys,
+    size: classes.length * resources.length * contexts.length,
+    expandedSize: members * resources.length * contexts.length,
+    exact,
+  };
+}
+
+/** Every request of the universe, in a fixed order (class, then resource, then context). */
+export function* universeRequests(u: Universe): Generator<UniverseRequest> {
+  for (let c = 0; c < u.actionClasses.length; c++) {
+    const action = (u.actionClasses[c] as { representative: string }).representative;
+    for (const resource of u.resources) for (let x = 0; x < u.contexts.length; x++) yield { actionClass: c, action, resource, context: x };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Exact comparison of two policy sets over a universe: the evaluator decides every request of the universe under
+ * both, and the sets are equivalent iff every decision agrees (Zelkova's notion of a policy's meaning, decided by
+ * enumeration over a finite universe instead of an SMT solver).
+ */
+import type { AuthzRequest, Effect, PolicySet } from '../../evaluator/types.js';
+import { universeRequests } from './build-universe.js';
+import type { Universe, UniverseRequest } from './types.js';
+
+/** The evaluator, as the universe needs it: the effect of one request under one policy set. */
+export type Decide<S = PolicySet> = (request: AuthzRequest, policies: S) => Effect;
+
+/** The full authorization request for one universe request. */
+export function toAuthzRequest(u: Universe, r: UniverseRequest): AuthzRequest {
+  return { principal: u.principal, action: r.action, resource: r.resource, context: { ...u.fixed, ...(u.contexts[r.context]?.values ?? {}) } };
+}
+
+/** Where two policy sets differ: the requests only `a` allows and those only `b` allows. */
+export interface GrantDiff {
+  readonly equal: boolean;
+  readonly onlyA: readonly UniverseRequest[];
+  readonly onlyB: readonly UniverseRequest[];
+  /** How many requests were decided (twice each). */
+  readonly evaluated: number;
+}
+
+/** Options for compareGrants. */
+export interface CompareOptions {
+  /** Stop at the first request `a` allows and `b` does not (a containment test). */
+  readonly stopWhenANotInB?: boolean;
+  /** Compare the three effects rather than allowed / not allowed. */
+  readonly strict?: boolean;
+}
+
+/** Compares the requests two policy sets allow, over every request of the universe. */
+export function compareGrants<S>(u: Universe, a: S, b: S, decide: Decide<S>, opts: CompareOptions = {}): GrantDiff {
+  const onlyA: UniverseRequest[] = [];
+  const onlyB: UniverseRequest[] = [];
+  let evaluated = 0;
+  for (const r of universeRequests(u)) {
+    evaluated++;
+    const req = toAuthzRequest(u, r);
+    const ea = decide(req, a);
+    const eb = decide(req, b);
+    const allowA = ea === 'Allow';
+    const allowB = eb === 'Allow';
+    if (allowA && !allowB) {
+      onlyA.push(r);
+      if (opts.stopWhenANotInB) break;
+    } else if (allowB && !allowA) onlyB.push(r);
+    else if (opts.strict && ea !== eb) onlyA.push(r);
+  }
+  return { equal: onlyA.length === 0 && onlyB.length === 0, onlyA, onlyB, evaluated };
+}
+
+/** True when every request `a` allows, `b` allows too. */
+export function grantsContained<S>(u: Universe, a: S, b: S, decide: Decide<S>): boolean {
+  return compareGrants(u, a, b, decide, { stopWhenANotInB: true }).onlyA.length === 0;
+}
+
+/** The requests a policy set allows. */
+export function allowedRequests<S>(u: Universe, set: S, decide: Decide<S>): readonly UniverseRequest[] {
+  const out: UniverseRequest[] = [];
+  for (const r of universeRequests(u)) if (decide(toAuthzRequest(u, r), set) === 'Allow') out.push(r);
+  return out;
+}
+
+/** The real actions (every member of each class) some of `requests` stand for, sorted. */
+export function actionsOf(u: Universe, requests: readonly UniverseRequest[]): readonly string[] {
+  const classes = new Set(requests.map((r) => r.actionClass));
+  const out: string[] = [];
+  for (const c of classes) out.push(...(u.actionClasses[c]?.members ?? []));
+  return out.sort();
+}

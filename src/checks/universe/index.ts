@@ -1,0 +1,8 @@
+/** The finite request universe and exact policy comparison over it. */
+export * from './types.js';
+export * from './policy-facts.js';
+export * from './boundary-values.js';
+export * from './action-classes.js';
+export * from './build-universe.js';
+export * from './compare-grants.js';
+export * from './real-catalog.js';

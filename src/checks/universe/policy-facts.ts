@@ -1,0 +1,61 @@
+/** Reads what a policy document mentions: action patterns, resource patterns, and condition clauses. */
+import type { PolicyDocument } from '../../evaluator/types.js';
+
+/** One condition clause as written: operator (e.g. `ForAnyValue:StringLikeIfExists`), key, values as strings. */
+export interface ConditionFact {
+  readonly operator: string;
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
+/** What a set of policy documents mentions. */
+export interface PolicyFacts {
+  readonly actionPatterns: readonly string[];
+  readonly resourcePatterns: readonly string[];
+  readonly conditions: readonly ConditionFact[];
+}
+
+/** A statement as an object, whatever shape the document used; malformed parts are skipped (the evaluator reports them). */
+export type RawStatement = Readonly<Record<string, unknown>>;
+
+/** The statements of a document: `Statement` may be one object or an array. */
+export function statementsOf(doc: PolicyDocument): readonly RawStatement[] {
+  const s = doc['Statement'];
+  if (Array.isArray(s)) return s.filter((x): x is RawStatement => typeof x === 'object' && x !== null && !Array.isArray(x));
+  if (typeof s === 'object' && s !== null) return [s as RawStatement];
+  return [];
+}
+
+/** A string-or-array element as a list of strings (numbers and booleans become strings, as IAM allows). */
+export function stringsOf(v: unknown): readonly string[] {
+  if (v === undefined || v === null) return [];
+  const list = Array.isArray(v) ? v : [v];
+  return list.filter((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean').map(String);
+}
+
+/** The condition clauses of one statement. */
+export function conditionsOf(st: RawStatement): readonly ConditionFact[] {
+  const c = st['Condition'];
+  if (typeof c !== 'object' || c === null) return [];
+  const out: ConditionFact[] = [];
+  for (const [operator, body] of Object.entries(c as Record<string, unknown>)) {
+    if (typeof body !== 'object' || body === null) continue;
+    for (const [key, values] of Object.entries(body as Record<string, unknown>)) out.push({ operator, key, values: stringsOf(values) });
+  }
+  return out;
+}
+
+/** Collects, without duplicates, everything a set of documents mentions. */
+export function policyFacts(docs: readonly PolicyDocument[]): PolicyFacts {
+  const actions = new Set<string>();
+  const resources = new Set<string>();
+  const conditions = new Map<string, ConditionFact>();
+  for (const doc of docs) {
+    for (const st of statementsOf(doc)) {
+      for (const a of [...stringsOf(st['Action']), ...stringsOf(st['NotAction'])]) actions.add(a);
+      for (const r of [...stringsOf(st['Resource']), ...stringsOf(st['NotResource'])]) resources.add(r);
+      for (const f of conditionsOf(st)) conditions.set(JSON.stringify([f.operator, f.key.toLowerCase(), f.values]), f);
+    }
+  }
+  return { actionPatterns: [...actions], resourcePatterns: [...resources], conditions: [...conditions.values()] };
+}
