@@ -72,8 +72,8 @@ export function principalGrant(element: unknown, p: RequestPrincipal): Principal
 }
 
 /**
- * Is the caller exempted by a NotPrincipal list? Every identity the caller has must be listed: its own ARN, its role or
- * owner ARN, and its account (sheet §2.3: AWS may check the account and the role as well as the session).
+ * Is the caller exempted by a NotPrincipal list? Every identity AWS checks must be listed: its own ARN, its account,
+ * and for a role session the role ARN too (sheet §2.3: AWS may check the account and the role as well as the session).
  */
 export function notPrincipalExempts(element: unknown, p: RequestPrincipal): boolean {
   if (element === '*') return true;
@@ -93,7 +93,7 @@ export function notPrincipalExempts(element: unknown, p: RequestPrincipal): bool
     case 'role-session':
       return named(p.arn) && named(p.roleArn) && accountNamed;
     case 'federated-user':
-      return named(p.arn) && named(p.federatedUserOwnerArn) && accountNamed;
+      return named(p.arn) && accountNamed;
     default: {
       const never: never = p.kind;
       return never;
