@@ -1,0 +1,248 @@
+/**
+ * Evaluates a compiled ConditionBlock against a request [sheet §3]. The rules, in order:
+ * - Clauses (operators × keys) are ANDed; a clause's policy values are ORed, and NORed for a negated operator: a request
+ *   value satisfies a negated operator when it matches none of the policy values [sheet §3.1].
+ * - Missing key [sheet §3.2]: positive → false, negated → true, …IfExists → true, Null "true"/"false" → true/false,
+ *   ForAllValues → true, ForAnyValue → false (also with IfExists). An empty list counts as absent.
+ * - A plain operator on a multivalued (array) request key → false, whatever the operator [sheet §3.4, §8.3].
+ * - Set operators treat a single value as a one-element set, and a single empty string as the empty set [sheet §3.4].
+ * - An unresolved policy variable never matches: positive → no match, negated → match [sheet §3.5, §8.2].
+ * - A request value that does not parse for the family (a non-number for Numeric, a non-date, a non-IP, non-base-64,
+ *   a Bool that is not true/false) matches no policy value; so a positive operator is false and a negated one
+ *   (NumericNotEquals, DateNotEquals, NotIpAddress) is true, as "matches none of the values" reads.
+ */
+import { requestMemo, type RequestMemo } from '../context.js';
+import type { ConditionTrace, ContextValue, RequestContext } from '../types.js';
+import { arnGlobMatch } from '../values/arn.js';
+import { decodeBase64 } from '../values/binary.js';
+import { parseBoolValue } from '../values/bool.js';
+import { parseDateValue } from '../values/date.js';
+import { cidrContains, parseIpAddress, type IpValue } from '../values/ip.js';
+import { globMatch, type Glob } from '../values/glob.js';
+import { parseNumberValue } from '../values/number.js';
+import { renderTemplate, resolvePattern, resolveTemplate } from '../variables.js';
+import type { Comparison } from './operators.js';
+import type { Clause, ConditionBlock, ValueTest } from './types.js';
+
+const EMPTY: readonly string[] = [];
+
+/** True when the block has no clauses (an absent or `{}` Condition): it always holds. */
+export function isEmptyConditionBlock(block: ConditionBlock): boolean {
+  return block.clauses.length === 0;
+}
+
+/**
+ * Whether every clause of the block holds for the request. Fills `trace` with one entry per clause when it is non-null
+ * (then every clause is evaluated, for the explanation); when null, stops at the first false clause and allocates
+ * nothing for tracing.
+ */
+export function evaluateConditionBlock(block: ConditionBlock, ctx: RequestContext, trace: ConditionTrace[] | null): boolean {
+  const memo = requestMemo(ctx);
+  const clauses = block.clauses;
+  let all = true;
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    const ok = evaluateClause(c, ctx, memo);
+    if (trace !== null) {
+      const v = ctx.get(c.key);
+      trace.push({
+        operator: c.operator,
+        key: c.keyText,
+        requestValues: v === undefined ? null : typeof v === 'string' ? [v] : [...v],
+        policyValues: policyValuesForTrace(c, ctx),
+        matched: ok,
+      });
+      if (!ok) all = false;
+    } else if (!ok) {
+      return false;
+    }
+  }
+  return all;
+}
+
+function policyValuesForTrace(c: Clause, ctx: RequestContext): string[] {
+  const t = c.test;
+  if (t.kind === 'string-exact' || t.kind === 'string-ignore-case' || t.kind === 'string-like' || t.kind === 'arn' || t.kind === 'bool') {
+    return t.templates.map((x) => renderTemplate(x, ctx));
+  }
+  return [...c.raw];
+}
+
+/** One clause: the missing-key table, the multivalued rule, then the set operator over the request's values. */
+export function evaluateClause(c: Clause, ctx: RequestContext, memo: RequestMemo | null): boolean {
+  const test = c.test;
+  if (test.kind === 'invalid') return false;
+  let v: ContextValue | undefined = ctx.get(c.key);
+  if (v !== undefined && typeof v !== 'string' && v.length === 0) v = undefined;
+  if (test.kind === 'null') {
+    const absent = v === undefined;
+    for (let i = 0; i < test.values.length; i++) if (test.values[i] === absent) return true;
+    return false;
+  }
+  const resolved = resolvePolicyValues(test, ctx);
+  switch (c.set) {
+    case 'none':
+      if (v === undefined) return c.ifExists || c.negated;
+      if (typeof v !== 'string') return false;
+      return c.negated !== anyMatch(test, resolved, v, memo);
+    case 'for-all-values': {
+      const values = v === undefined ? EMPTY : typeof v === 'string' ? (v === '' ? EMPTY : [v]) : v;
+      for (let i = 0; i < values.length; i++) {
+        if (c.negated === anyMatch(test, resolved, values[i]!, memo)) return false;
+      }
+      return true;
+    }
+    case 'for-any-value': {
+      if (v === undefined) return false;
+      if (typeof v === 'string') return v !== '' && c.negated !== anyMatch(test, resolved, v, memo);
+      for (let i = 0; i < v.length; i++) {
+        if (c.negated !== anyMatch(test, resolved, v[i]!, memo)) return true;
+      }
+      return false;
+    }
+    default: {
+      const never: never = c.set;
+      throw new Error(`unknown set prefix ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Policy values after substitution, for the families that allow variables: strings (lowercased for IgnoreCase), globs,
+ * or booleans; null entries are unresolved variables. Returns null when the compiled values are fixed.
+ */
+function resolvePolicyValues(test: ValueTest, ctx: RequestContext): readonly (string | Glob | boolean | null)[] | null {
+  switch (test.kind) {
+    case 'string-exact':
+      return test.fixed !== null ? null : test.templates.map((t) => resolveTemplate(t, ctx));
+    case 'string-ignore-case':
+      return test.fixed !== null ? null : test.templates.map((t) => resolveTemplate(t, ctx)?.toLowerCase() ?? null);
+    case 'string-like':
+    case 'arn':
+      return test.fixed !== null ? null : test.templates.map((t) => resolvePattern(t, ctx));
+    case 'bool':
+      return test.fixed !== null ? null : test.templates.map((t) => {
+        const s = resolveTemplate(t, ctx);
+        return s === null ? null : parseBoolValue(s);
+      });
+    default:
+      return null;
+  }
+}
+
+function compare(cmp: Comparison, request: number, policy: number): boolean {
+  switch (cmp) {
+    case 'eq':
+      return request === policy;
+    case 'lt':
+      return request < policy;
+    case 'le':
+      return request <= policy;
+    case 'gt':
+      return request > policy;
+    case 'ge':
+      return request >= policy;
+    default: {
+      const never: never = cmp;
+      throw new Error(`unknown comparison ${String(never)}`);
+    }
+  }
+}
+
+/** Whether the single request value `rv` positively matches at least one policy value. */
+function anyMatch(test: ValueTest, resolved: readonly (string | Glob | boolean | null)[] | null, rv: string, memo: RequestMemo | null): boolean {
+  switch (test.kind) {
+    case 'string-exact': {
+      const vs = test.fixed ?? resolved!;
+      for (let i = 0; i < vs.length; i++) if (vs[i] === rv) return true;
+      return false;
+    }
+    case 'string-ignore-case': {
+      const lower = rv.toLowerCase();
+      const vs = test.fixed ?? resolved!;
+      for (let i = 0; i < vs.length; i++) if (vs[i] === lower) return true;
+      return false;
+    }
+    case 'string-like': {
+      const vs = (test.fixed ?? resolved!) as readonly (Glob | null)[];
+      for (let i = 0; i < vs.length; i++) {
+        const g = vs[i];
+        if (g !== null && g !== undefined && globMatch(g, rv)) return true;
+      }
+      return false;
+    }
+    case 'arn': {
+      const vs = (test.fixed ?? resolved!) as readonly (Glob | null)[];
+      for (let i = 0; i < vs.length; i++) {
+        const g = vs[i];
+        if (g !== null && g !== undefined && arnGlobMatch(g, rv)) return true;
+      }
+      return false;
+    }
+    case 'numeric':
+    case 'date': {
+      const x = test.kind === 'numeric' ? parsedNumber(rv, memo) : parsedDate(rv, memo);
+      if (x === null) return false;
+      for (let i = 0; i < test.values.length; i++) if (compare(test.cmp, x, test.values[i]!)) return true;
+      return false;
+    }
+    case 'bool': {
+      const b = parseBoolValue(rv);
+      if (b === null) return false;
+      const vs = test.fixed ?? resolved!;
+      for (let i = 0; i < vs.length; i++) if (vs[i] === b) return true;
+      return false;
+    }
+    case 'binary': {
+      const bytes = parsedBinary(rv, memo);
+      if (bytes === null) return false;
+      for (let i = 0; i < test.values.length; i++) if (test.values[i] === bytes) return true;
+      return false;
+    }
+    case 'ip': {
+      const ip = parsedIp(rv, memo);
+      if (ip === null) return false;
+      for (let i = 0; i < test.values.length; i++) if (cidrContains(test.values[i]!, ip)) return true;
+      return false;
+    }
+    case 'null':
+    case 'invalid':
+      return false;
+    default: {
+      const never: never = test;
+      throw new Error(`unknown value test ${String((never as ValueTest).kind)}`);
+    }
+  }
+}
+
+function parsedNumber(s: string, memo: RequestMemo | null): number | null {
+  if (memo === null) return parseNumberValue(s);
+  const m = (memo.num ??= new Map());
+  let v = m.get(s);
+  if (v === undefined) m.set(s, (v = parseNumberValue(s)));
+  return v;
+}
+
+function parsedDate(s: string, memo: RequestMemo | null): number | null {
+  if (memo === null) return parseDateValue(s);
+  const m = (memo.date ??= new Map());
+  let v = m.get(s);
+  if (v === undefined) m.set(s, (v = parseDateValue(s)));
+  return v;
+}
+
+function parsedIp(s: string, memo: RequestMemo | null): IpValue | null {
+  if (memo === null) return parseIpAddress(s);
+  const m = (memo.ip ??= new Map());
+  let v = m.get(s);
+  if (v === undefined) m.set(s, (v = parseIpAddress(s)));
+  return v;
+}
+
+function parsedBinary(s: string, memo: RequestMemo | null): string | null {
+  if (memo === null) return decodeBase64(s);
+  const m = (memo.bin ??= new Map());
+  let v = m.get(s);
+  if (v === undefined) m.set(s, (v = decodeBase64(s)));
+  return v;
+}
