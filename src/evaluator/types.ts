@@ -4,6 +4,11 @@
  * evaluate.ts (decision flow), trace.ts. See ../../../shared/aws-iam-semantics.md for the semantics.
  */
 
+import type { ActionPattern } from './match/action.js';
+import type { ResourcePattern } from './match/resource.js';
+import type { PrincipalSet } from './match/principal.js';
+import type { ConditionBlock } from './conditions/index.js';
+
 /** Every kind of policy document the evaluator understands. `trust` is a role trust policy (a resource policy on the role). */
 export type PolicyKind = 'identity' | 'resource' | 'trust' | 'boundary' | 'scp' | 'rcp' | 'session';
 
@@ -145,8 +150,29 @@ export interface EvaluateOptions {
 }
 
 /**
+ * One compiled statement: patterns lowercased and split, principals sorted by type, the condition block pre-parsed.
+ * Built by compilePolicy; evaluate() only reads it.
+ */
+export interface CompiledStatement {
+  /** Preallocated, so a determining statement costs no allocation. */
+  readonly ref: StatementRef;
+  readonly effect: 'Allow' | 'Deny';
+  /** True for NotAction: the statement matches actions that none of `actions` matches. */
+  readonly notAction: boolean;
+  readonly actions: readonly ActionPattern[];
+  readonly notResource: boolean;
+  /** null when the statement has no Resource element (role trust policies): every resource matches. */
+  readonly resources: readonly ResourcePattern[] | null;
+  readonly notPrincipal: boolean;
+  /** null when the statement has no Principal element (identity-like policies). */
+  readonly principals: PrincipalSet | null;
+  /** null when there is no Condition or it is empty. */
+  readonly condition: ConditionBlock | null;
+}
+
+/**
  * A parsed, validated policy: the compiled form that evaluate() reuses (patterns pre-split, dates and CIDRs pre-parsed).
- * `statements` is opaque outside the evaluator.
+ * `statements` is read only by the evaluator.
  */
 export interface CompiledPolicy {
   readonly id: string;
@@ -154,5 +180,7 @@ export interface CompiledPolicy {
   /** '2012-10-17', '2008-10-17', or null when absent (then variables are literal). */
   readonly version: string | null;
   readonly document: PolicyDocument;
-  readonly statements: readonly unknown[];
+  readonly statements: readonly CompiledStatement[];
+  /** Problems of severity 'warning' (the policy still compiled). */
+  readonly warnings: readonly PolicyProblem[];
 }

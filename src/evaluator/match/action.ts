@@ -1,0 +1,72 @@
+/**
+ * Action matching [D-2023 reference_policies_elements_action.html]: `service:Name`, case-insensitive, with `*` and `?`
+ * inside each part. Wildcards never cross the `service:` colon; a bare `*` is every action; a pattern with an empty or
+ * whitespace-only name never matches (sheet §2.1).
+ */
+import { compileGlob, matchGlob, type Glob } from './glob.js';
+
+/** A compiled Action / NotAction entry. */
+export type ActionPattern =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'never' }
+  | { readonly kind: 'split'; readonly service: Glob; readonly name: Glob };
+
+/** A request action lowercased and split once per request. `service` is null when the action has no colon or a blank name (then only `*` matches). */
+export interface PreparedAction {
+  readonly lower: string;
+  readonly service: string | null;
+  readonly name: string;
+}
+
+const ALL: ActionPattern = { kind: 'all' };
+const NEVER: ActionPattern = { kind: 'never' };
+
+/** Compiles one action pattern (lowercased once). Malformed patterns (no colon, two colons, empty name) never match. */
+export function compileActionPattern(pattern: string): ActionPattern {
+  const lower = pattern.toLowerCase();
+  const colon = lower.indexOf(':');
+  if (colon < 0) {
+    const star = compileGlob(lower, false);
+    return star.kind === 'any' ? ALL : NEVER;
+  }
+  const service = lower.slice(0, colon);
+  const name = lower.slice(colon + 1);
+  if (name.indexOf(':') >= 0 || service.trim() === '' || name.trim() === '') return NEVER;
+  return { kind: 'split', service: compileGlob(service, false), name: compileGlob(name, false) };
+}
+
+/** Lowercases and splits a request action once. */
+export function prepareAction(action: string): PreparedAction {
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(':');
+  if (colon < 0) return { lower, service: null, name: lower };
+  const name = lower.slice(colon + 1);
+  return { lower, service: name.trim() === '' ? null : lower.slice(0, colon), name };
+}
+
+/** Matches a compiled pattern against a prepared request action. */
+export function matchActionPattern(pattern: ActionPattern, action: PreparedAction): boolean {
+  switch (pattern.kind) {
+    case 'all':
+      return true;
+    case 'never':
+      return false;
+    case 'split':
+      return action.service !== null && matchGlob(pattern.service, action.service) && matchGlob(pattern.name, action.name);
+    default: {
+      const never: never = pattern;
+      return never;
+    }
+  }
+}
+
+/** True when any of the compiled patterns matches the action. */
+export function matchAnyAction(patterns: readonly ActionPattern[], action: PreparedAction): boolean {
+  for (let i = 0; i < patterns.length; i++) if (matchActionPattern(patterns[i]!, action)) return true;
+  return false;
+}
+
+/** Matches one IAM action pattern against a request action, e.g. `matchAction('iam:*AccessKey*', 'IAM:ListAccessKeys')`. */
+export function matchAction(pattern: string, action: string): boolean {
+  return matchActionPattern(compileActionPattern(pattern), prepareAction(action));
+}

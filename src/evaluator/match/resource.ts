@@ -1,0 +1,117 @@
+/**
+ * Resource / NotResource matching (sheet §2.2). The pattern and the value are split at their first five colons;
+ * partition, service, region and account are globbed one segment at a time (a `*` there never eats a colon); the sixth
+ * part, the resource, is globbed as a whole, so a `*` there crosses `:` and `/`. A short pattern ending in `*`
+ * (`arn:aws:sqs:*`, `arn:aws:iam::123456789012:*`) behaves as if the missing segments were `*`; any other short pattern
+ * matches nothing. Matching is case-sensitive in every segment, like ArnLike (values/arn.ts), so Resource and ArnLike agree.
+ * A request resource of `*` (actions without resource-level permissions) is covered only by the pattern `*`.
+ * Policy variables may appear only in the resource part; a variable with no value matches nothing [D-2023 reference_policies_variables.html].
+ */
+import { compileGlob, matchGlob, type Glob } from './glob.js';
+import { compileTemplate, resolvePattern, type Template } from '../variables.js';
+import { globMatch as maskedGlobMatch } from '../values/glob.js';
+import type { RequestContext } from '../types.js';
+
+/** A compiled Resource / NotResource entry. */
+export type ResourcePattern =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'never' }
+  | {
+      readonly kind: 'arn';
+      /** Globs for partition, service, region and account (fewer when a short pattern ended early: the rest are `*`). */
+      readonly segments: readonly Glob[];
+      /** The resource part; null when a short pattern ended before it (then it is `*`). */
+      readonly resource: Glob | null;
+      /** Set when the resource part holds policy variables or escapes: resolved per request. */
+      readonly template: Template | null;
+    };
+
+/** A request resource split once per request: `segments` has six entries, or is null for `*` and non-ARN values. */
+export interface PreparedResource {
+  readonly value: string;
+  readonly segments: readonly string[] | null;
+}
+
+const ANY: ResourcePattern = { kind: 'any' };
+const NEVER: ResourcePattern = { kind: 'never' };
+
+/** Splits at the first five colons: six parts when the text is a full ARN, fewer otherwise. */
+export function splitArn(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  while (parts.length < 5) {
+    const at = text.indexOf(':', from);
+    if (at < 0) break;
+    parts.push(text.slice(from, at));
+    from = at + 1;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/**
+ * Compiles one Resource entry. `variables` is true under Version 2012-10-17; otherwise `${…}` is literal text.
+ */
+export function compileResourcePattern(text: string, variables: boolean): ResourcePattern {
+  const whole = compileGlob(text, false);
+  if (whole.kind === 'any') return ANY;
+  const parts = splitArn(text);
+  const short = parts.length < 6;
+  if (short && !text.endsWith('*')) return NEVER;
+  const segmentTexts = short ? parts : parts.slice(0, 5);
+  const segments = segmentTexts.map((s) => compileGlob(s, false));
+  if (short) return { kind: 'arn', segments, resource: null, template: null };
+  const resourceText = parts[5] ?? '';
+  if (variables && resourceText.indexOf('${') >= 0) {
+    const template = compileTemplate(resourceText, true);
+    if (template.kind === 'parts') return { kind: 'arn', segments, resource: null, template };
+  }
+  return { kind: 'arn', segments, resource: compileGlob(resourceText, false), template: null };
+}
+
+/** Splits a request resource once per request. */
+export function prepareResource(value: string): PreparedResource {
+  if (value === '*') return { value, segments: null };
+  const parts = splitArn(value);
+  return { value, segments: parts.length === 6 ? parts : null };
+}
+
+/** Matches a compiled pattern against a prepared resource; `ctx` resolves policy variables (needed only for templates). */
+export function matchResourcePattern(pattern: ResourcePattern, resource: PreparedResource, ctx: () => RequestContext): boolean {
+  switch (pattern.kind) {
+    case 'any':
+      return true;
+    case 'never':
+      return false;
+    case 'arn': {
+      const segs = resource.segments;
+      if (segs === null) return false;
+      const n = pattern.segments.length;
+      for (let i = 0; i < n; i++) if (!matchGlob(pattern.segments[i]!, segs[i]!)) return false;
+      if (pattern.resource !== null) return matchGlob(pattern.resource, segs[5]!);
+      if (pattern.template === null) return true;
+      // `${*}`, `${?}` and substituted values are literal characters: the masked glob of values/glob.ts keeps them so.
+      const resolved = resolvePattern(pattern.template, ctx());
+      return resolved !== null && maskedGlobMatch(resolved, segs[5]!);
+    }
+    default: {
+      const never: never = pattern;
+      return never;
+    }
+  }
+}
+
+/** True when any compiled pattern matches the resource. */
+export function matchAnyResource(patterns: readonly ResourcePattern[], resource: PreparedResource, ctx: () => RequestContext): boolean {
+  for (let i = 0; i < patterns.length; i++) if (matchResourcePattern(patterns[i]!, resource, ctx)) return true;
+  return false;
+}
+
+/**
+ * Matches one Resource pattern against a resource ARN, e.g. `matchResource('arn:aws:s3:::b/*', 'arn:aws:s3:::b/k')`.
+ * Pass a request context to resolve policy variables (Version 2012-10-17 semantics); without one, variables are literal.
+ */
+export function matchResource(pattern: string, resource: string, ctx?: RequestContext): boolean {
+  const compiled = compileResourcePattern(pattern, ctx !== undefined);
+  return matchResourcePattern(compiled, prepareResource(resource), () => ctx ?? new Map());
+}
