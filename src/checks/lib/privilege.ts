@@ -1,0 +1,55 @@
+/**
+ * Structural privilege tests used by identity checks: does a principal hold an administrator-style grant
+ * (Allow of `*` or `iam:*` on `*` with no condition) through its own or its groups' policies.
+ */
+import type { PolicyDocument } from '../../evaluator/types.js';
+import { policyDocument } from '../../model/lookup.js';
+import type { Account, PrincipalBase, User } from '../../model/types.js';
+
+const asArray = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/** Whether a document has an unconditional Allow of one of `actions` on resource `*`. */
+export function grantsAny(doc: PolicyDocument | undefined, actions: readonly string[]): boolean {
+  if (doc === undefined) return false;
+  for (const s of asArray(doc['Statement'])) {
+    if (s === null || typeof s !== 'object') continue;
+    const st = s as Record<string, unknown>;
+    if (st['Effect'] !== 'Allow' || st['Condition'] !== undefined || st['Action'] === undefined) continue;
+    const acts = asArray(st['Action']).map((x) => String(x).toLowerCase());
+    const res = asArray(st['Resource']).map(String);
+    if (res.includes('*') && acts.some((x) => actions.includes(x))) return true;
+  }
+  return false;
+}
+
+/** Every policy document that applies to a principal: inline and attached managed (customer or AWS). */
+export function documentsOf(a: Account, p: PrincipalBase): PolicyDocument[] {
+  const docs: PolicyDocument[] = Object.values(p.inlinePolicies);
+  for (const arn of p.attachedPolicies) {
+    const d = policyDocument(a, arn);
+    if (d !== undefined) docs.push(d);
+  }
+  return docs;
+}
+
+/** Every document that applies to a user, through the user and its groups. */
+export function userDocuments(a: Account, u: User): PolicyDocument[] {
+  const docs = documentsOf(a, u);
+  for (const g of u.groups) {
+    const group = Object.hasOwn(a.groups, g) ? a.groups[g] : undefined;
+    if (group !== undefined) docs.push(...documentsOf(a, group));
+  }
+  return docs;
+}
+
+const ADMIN_ACTIONS = ['*', '*:*'];
+const PRIVILEGED_ACTIONS = ['*', '*:*', 'iam:*'];
+
+/** A full administrator: `*` on `*`. */
+export const isAdminDocs = (docs: readonly PolicyDocument[]): boolean => docs.some((d) => grantsAny(d, ADMIN_ACTIONS));
+
+/** Privileged: administrator, or full IAM (which can grant itself anything). */
+export const isPrivilegedDocs = (docs: readonly PolicyDocument[]): boolean => docs.some((d) => grantsAny(d, PRIVILEGED_ACTIONS));
+
+/** Whether a user is privileged (admin or full IAM) through any of its policies. */
+export const isPrivilegedUser = (a: Account, u: User): boolean => isPrivilegedDocs(userDocuments(a, u));
