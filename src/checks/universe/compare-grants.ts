@@ -72,3 +72,13 @@ export function actionsOf(u: Universe, requests: readonly UniverseRequest[]): re
   for (const c of classes) out.push(...(u.actionClasses[c]?.members ?? []));
   return out.sort();
 }
+
+/** The first request (in universe order) the set allows among those whose context passes `where`; undefined when none. */
+export function firstAllowed<S>(u: Universe, set: S, decide: Decide<S>, where: (context: Readonly<Record<string, unknown>>) => boolean): UniverseRequest | undefined {
+  const wanted = u.contexts.map((c) => where(c.values));
+  for (const r of universeRequests(u)) {
+    if (!wanted[r.context]) continue;
+    if (decide(toAuthzRequest(u, r), set) === 'Allow') return r;
+  }
+  return undefined;
+}

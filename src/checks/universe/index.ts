@@ -6,3 +6,6 @@ export * from './action-classes.js';
 export * from './build-universe.js';
 export * from './compare-grants.js';
 export * from './real-catalog.js';
+export * from './principal-policies.js';
+export * from './ip-match.js';
+export * from './sensitive-principals.js';
