@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatches } from 'immer';
+import {
+  applyOperation,
+  applyOperations,
+  applyOperationsUnchecked,
+  call,
+  OPERATION_NAMES,
+  OPERATION_SCHEMAS,
+  OPERATIONS,
+  validateOperationInput,
+} from '../../src/model/apply.js';
+import { base, build, op, T0 } from './helpers.js';
+
+describe('applyOperation', () => {
+  it('applies a call and never mutates the input', () => {
+    const a = base();
+    const r = applyOperation(a, op('CreateUser', { UserName: 'alice' }), T0);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.keys(a.users)).toEqual([]);
+    expect(r.value.users['alice']?.arn).toBe('arn:aws:iam::123456789012:user/alice');
+    expect(r.value.users['alice']?.id).toMatch(/^AIDA[A-Z2-7]{16}$/);
+    expect(r.value.seq).toBe(a.seq + 1);
+    expect(Object.isFrozen(r.value.users)).toBe(true);
+  });
+
+  it('rejects an unknown operation with InvalidInput', () => {
+    const r = applyOperation(base(), op('CreateUsr', { UserName: 'x' }), T0);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('InvalidInput');
+      expect(r.error.path).toBe('/op');
+    }
+  });
+
+  it('rejects a bad input with the JSON pointer of the field', () => {
+    const r = applyOperation(base(), op('CreateUser', { UserName: 'bad name!' }), T0);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('InvalidInput');
+      expect(r.error.path).toBe('/UserName');
+    }
+  });
+
+  it('gives the same ids for the same calls', () => {
+    const calls = [op('CreateUser', { UserName: 'a' }), op('CreateAccessKey', { UserName: 'a' }), op('CreateGroup', { GroupName: 'g' })];
+    const x = build(calls);
+    const y = build(calls);
+    expect(x.users['a']!.accessKeys[0]!.id).toBe(y.users['a']!.accessKeys[0]!.id);
+    expect(x.users['a']!.accessKeys[0]!.id).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(x.groups['g']!.id).toMatch(/^AGPA/);
+    expect(new Set([x.users['a']!.id, x.users['a']!.accessKeys[0]!.id.slice(4), x.groups['g']!.id.slice(4)]).size).toBe(3);
+  });
+});
+
+describe('validateOperationInput', () => {
+  it('names missing, unknown and mistyped fields by JSON pointer', () => {
+    const r = validateOperationInput(op('CreateUser', { Username: 'a', Tags: [{ Key: 'k', Value: 3 }] }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.error.map((e) => e.path);
+    expect(paths).toContain('/UserName');
+    expect(paths).toContain('/Username');
+    expect(paths.some((p) => p.startsWith('/Tags'))).toBe(true);
+    expect(r.error.find((e) => e.path === '/Username')?.hint).toMatch(/case-sensitive/);
+  });
+
+  it('accepts a valid input and returns the operation name', () => {
+    expect(validateOperationInput(op('AttachUserPolicy', { UserName: 'a', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).toEqual({ ok: true, value: 'AttachUserPolicy' });
+  });
+
+  it('lists known operations in the hint for an unknown one', () => {
+    const r = validateOperationInput(op('Nope', {}));
+    expect(!r.ok && r.error[0]!.hint).toMatch(/CreateUser/);
+  });
+});
+
+describe('applyOperations', () => {
+  it('is all-or-nothing and reports the failing index', () => {
+    const a = base();
+    const r = applyOperations(a, [op('CreateUser', { UserName: 'a' }), op('CreateUser', { UserName: 'a' })], T0);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.index).toBe(1);
+      expect(r.error.op).toBe('CreateUser');
+      expect(r.error.code).toBe('EntityAlreadyExists');
+    }
+    expect(a.users).toEqual({});
+  });
+
+  it('later calls see earlier ones and the inverse patches undo the batch', () => {
+    const a = base();
+    const r = applyOperations(a, [op('CreateUser', { UserName: 'a' }), op('CreateGroup', { GroupName: 'g' }), op('AddUserToGroup', { UserName: 'a', GroupName: 'g' })], T0);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.account.users['a']!.groups).toEqual(['g']);
+    expect(r.value.patches.length).toBeGreaterThan(0);
+    expect(applyPatches(r.value.account, r.value.inversePatches)).toEqual(a);
+    expect(applyPatches(a, r.value.patches)).toEqual(r.value.account);
+  });
+
+  it('an empty batch returns the same account', () => {
+    const a = base();
+    const r = applyOperations(a, [], T0);
+    expect(r.ok && r.value.account).toBe(a);
+  });
+});
+
+describe('applyOperationsUnchecked', () => {
+  it('builds many users in one produce', () => {
+    const calls = Array.from({ length: 5000 }, (_, i) => call('CreateUser', { UserName: `u${i}` }));
+    const r = applyOperationsUnchecked(base(), calls, T0);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.keys(r.value.users)).toHaveLength(5000);
+    expect(new Set(Object.values(r.value.users).map((u) => u.id)).size).toBe(5000);
+  });
+
+  it('still runs IAM validation', () => {
+    const r = applyOperationsUnchecked(base(), [call('AddUserToGroup', { UserName: 'x', GroupName: 'g' })], T0);
+    expect(!r.ok && r.error.code).toBe('NoSuchEntity');
+  });
+});
+
+describe('registry', () => {
+  it('keys equal names and every operation has a schema', () => {
+    for (const [k, def] of Object.entries(OPERATIONS)) expect(def.name).toBe(k);
+    expect(Object.keys(OPERATION_SCHEMAS).sort()).toEqual([...OPERATION_NAMES].sort());
+    for (const s of Object.values(OPERATION_SCHEMAS)) expect(s['type']).toBe('object');
+  });
+});
