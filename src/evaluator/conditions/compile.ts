@@ -10,6 +10,7 @@ import { parseDateValue } from '../values/date.js';
 import { parseCidr, type CidrValue } from '../values/ip.js';
 import { parseNumberValue } from '../values/number.js';
 import type { Glob } from '../values/glob.js';
+import { compileArnPattern } from '../values/arn.js';
 import { compileTemplate, templateHasVariables, templateProblems, type Template } from '../variables.js';
 import { OPERATORS, VARIABLES_IN, type OperatorInfo } from './operators.js';
 import { parseOperator, type ParsedOperator } from './parse-operator.js';
@@ -211,7 +212,7 @@ function compileValues(
       }
     }
     case 'arn':
-      return { kind: 'arn', templates, fixed: dynamic ? null : templates.map(fixedGlob) };
+      return { kind: 'arn', templates, fixed: dynamic ? null : templates.map((t) => compileArnPattern(fixedGlob(t))) };
     case 'numeric':
     case 'date': {
       if (info.family !== 'numeric' && info.family !== 'date') throw new Error('unreachable');

@@ -11,15 +11,12 @@
  *   a Bool that is not true/false) matches no policy value; so a positive operator is false and a negated one
  *   (NumericNotEquals, DateNotEquals, NotIpAddress) is true, as "matches none of the values" reads.
  */
-import { requestMemo, type RequestMemo } from '../context.js';
+import { cachedBinary, cachedDate, cachedIp, cachedNumber } from './parse-cache.js';
 import type { ConditionTrace, ContextValue, RequestContext } from '../types.js';
-import { arnGlobMatch } from '../values/arn.js';
-import { decodeBase64 } from '../values/binary.js';
+import { arnPatternMatch, compileArnPattern, type ArnPattern } from '../values/arn.js';
 import { parseBoolValue } from '../values/bool.js';
-import { parseDateValue } from '../values/date.js';
-import { cidrContains, parseIpAddress, type IpValue } from '../values/ip.js';
+import { cidrContains } from '../values/ip.js';
 import { globMatch, type Glob } from '../values/glob.js';
-import { parseNumberValue } from '../values/number.js';
 import { renderTemplate, resolvePattern, resolveTemplate } from '../variables.js';
 import type { Comparison } from './operators.js';
 import type { Clause, ConditionBlock, ValueTest } from './types.js';
@@ -37,12 +34,11 @@ export function isEmptyConditionBlock(block: ConditionBlock): boolean {
  * nothing for tracing.
  */
 export function evaluateConditionBlock(block: ConditionBlock, ctx: RequestContext, trace: ConditionTrace[] | null): boolean {
-  const memo = requestMemo(ctx);
   const clauses = block.clauses;
   let all = true;
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i]!;
-    const ok = evaluateClause(c, ctx, memo);
+    const ok = evaluateClause(c, ctx);
     if (trace !== null) {
       const v = ctx.get(c.key);
       trace.push({
@@ -69,7 +65,7 @@ function policyValuesForTrace(c: Clause, ctx: RequestContext): string[] {
 }
 
 /** One clause: the missing-key table, the multivalued rule, then the set operator over the request's values. */
-export function evaluateClause(c: Clause, ctx: RequestContext, memo: RequestMemo | null): boolean {
+export function evaluateClause(c: Clause, ctx: RequestContext): boolean {
   const test = c.test;
   if (test.kind === 'invalid') return false;
   let v: ContextValue | undefined = ctx.get(c.key);
@@ -84,19 +80,19 @@ export function evaluateClause(c: Clause, ctx: RequestContext, memo: RequestMemo
     case 'none':
       if (v === undefined) return c.ifExists || c.negated;
       if (typeof v !== 'string') return false;
-      return c.negated !== anyMatch(test, resolved, v, memo);
+      return c.negated !== anyMatch(test, resolved, v);
     case 'for-all-values': {
       const values = v === undefined ? EMPTY : typeof v === 'string' ? (v === '' ? EMPTY : [v]) : v;
       for (let i = 0; i < values.length; i++) {
-        if (c.negated === anyMatch(test, resolved, values[i]!, memo)) return false;
+        if (c.negated === anyMatch(test, resolved, values[i]!)) return false;
       }
       return true;
     }
     case 'for-any-value': {
       if (v === undefined) return false;
-      if (typeof v === 'string') return v !== '' && c.negated !== anyMatch(test, resolved, v, memo);
+      if (typeof v === 'string') return v !== '' && c.negated !== anyMatch(test, resolved, v);
       for (let i = 0; i < v.length; i++) {
-        if (c.negated !== anyMatch(test, resolved, v[i]!, memo)) return true;
+        if (c.negated !== anyMatch(test, resolved, v[i]!)) return true;
       }
       return false;
     }
@@ -111,20 +107,28 @@ export function evaluateClause(c: Clause, ctx: RequestContext, memo: RequestMemo
  * Policy values after substitution, for the families that allow variables: strings (lowercased for IgnoreCase), globs,
  * or booleans; null entries are unresolved variables. Returns null when the compiled values are fixed.
  */
-function resolvePolicyValues(test: ValueTest, ctx: RequestContext): readonly (string | Glob | boolean | null)[] | null {
+function resolvePolicyValues(test: ValueTest, ctx: RequestContext): readonly (string | Glob | ArnPattern | boolean | null)[] | null {
   switch (test.kind) {
     case 'string-exact':
-      return test.fixed !== null ? null : test.templates.map((t) => resolveTemplate(t, ctx));
     case 'string-ignore-case':
-      return test.fixed !== null ? null : test.templates.map((t) => resolveTemplate(t, ctx)?.toLowerCase() ?? null);
     case 'string-like':
     case 'arn':
-      return test.fixed !== null ? null : test.templates.map((t) => resolvePattern(t, ctx));
-    case 'bool':
-      return test.fixed !== null ? null : test.templates.map((t) => {
+    case 'bool': {
+      if (test.fixed !== null) return null;
+      const ts = test.templates;
+      const out = new Array<string | Glob | ArnPattern | boolean | null>(ts.length);
+      for (let i = 0; i < ts.length; i++) {
+        const t = ts[i]!;
+        if (test.kind === 'string-like' || test.kind === 'arn') {
+          const g = resolvePattern(t, ctx);
+          out[i] = g === null ? null : test.kind === 'arn' ? compileArnPattern(g) : g;
+          continue;
+        }
         const s = resolveTemplate(t, ctx);
-        return s === null ? null : parseBoolValue(s);
-      });
+        out[i] = s === null ? null : test.kind === 'string-exact' ? s : test.kind === 'bool' ? parseBoolValue(s) : s.toLowerCase();
+      }
+      return out;
+    }
     default:
       return null;
   }
@@ -150,7 +154,7 @@ function compare(cmp: Comparison, request: number, policy: number): boolean {
 }
 
 /** Whether the single request value `rv` positively matches at least one policy value. */
-function anyMatch(test: ValueTest, resolved: readonly (string | Glob | boolean | null)[] | null, rv: string, memo: RequestMemo | null): boolean {
+function anyMatch(test: ValueTest, resolved: readonly (string | Glob | ArnPattern | boolean | null)[] | null, rv: string): boolean {
   switch (test.kind) {
     case 'string-exact': {
       const vs = test.fixed ?? resolved!;
@@ -172,35 +176,35 @@ function anyMatch(test: ValueTest, resolved: readonly (string | Glob | boolean |
       return false;
     }
     case 'arn': {
-      const vs = (test.fixed ?? resolved!) as readonly (Glob | null)[];
+      const vs = (test.fixed ?? resolved!) as readonly (ArnPattern | null)[];
       for (let i = 0; i < vs.length; i++) {
         const g = vs[i];
-        if (g !== null && g !== undefined && arnGlobMatch(g, rv)) return true;
+        if (g !== null && g !== undefined && arnPatternMatch(g, rv)) return true;
       }
       return false;
     }
     case 'numeric':
     case 'date': {
-      const x = test.kind === 'numeric' ? parsedNumber(rv, memo) : parsedDate(rv, memo);
+      const x = test.kind === 'numeric' ? cachedNumber(rv) : cachedDate(rv);
       if (x === null) return false;
       for (let i = 0; i < test.values.length; i++) if (compare(test.cmp, x, test.values[i]!)) return true;
       return false;
     }
     case 'bool': {
-      const b = parseBoolValue(rv);
+      const b = rv === 'true' ? true : rv === 'false' ? false : parseBoolValue(rv);
       if (b === null) return false;
       const vs = test.fixed ?? resolved!;
       for (let i = 0; i < vs.length; i++) if (vs[i] === b) return true;
       return false;
     }
     case 'binary': {
-      const bytes = parsedBinary(rv, memo);
+      const bytes = cachedBinary(rv);
       if (bytes === null) return false;
       for (let i = 0; i < test.values.length; i++) if (test.values[i] === bytes) return true;
       return false;
     }
     case 'ip': {
-      const ip = parsedIp(rv, memo);
+      const ip = cachedIp(rv);
       if (ip === null) return false;
       for (let i = 0; i < test.values.length; i++) if (cidrContains(test.values[i]!, ip)) return true;
       return false;
@@ -213,36 +217,4 @@ function anyMatch(test: ValueTest, resolved: readonly (string | Glob | boolean |
       throw new Error(`unknown value test ${String((never as ValueTest).kind)}`);
     }
   }
-}
-
-function parsedNumber(s: string, memo: RequestMemo | null): number | null {
-  if (memo === null) return parseNumberValue(s);
-  const m = (memo.num ??= new Map());
-  let v = m.get(s);
-  if (v === undefined) m.set(s, (v = parseNumberValue(s)));
-  return v;
-}
-
-function parsedDate(s: string, memo: RequestMemo | null): number | null {
-  if (memo === null) return parseDateValue(s);
-  const m = (memo.date ??= new Map());
-  let v = m.get(s);
-  if (v === undefined) m.set(s, (v = parseDateValue(s)));
-  return v;
-}
-
-function parsedIp(s: string, memo: RequestMemo | null): IpValue | null {
-  if (memo === null) return parseIpAddress(s);
-  const m = (memo.ip ??= new Map());
-  let v = m.get(s);
-  if (v === undefined) m.set(s, (v = parseIpAddress(s)));
-  return v;
-}
-
-function parsedBinary(s: string, memo: RequestMemo | null): string | null {
-  if (memo === null) return decodeBase64(s);
-  const m = (memo.bin ??= new Map());
-  let v = m.get(s);
-  if (v === undefined) m.set(s, (v = decodeBase64(s)));
-  return v;
 }

@@ -2,6 +2,7 @@
 import type { CidrValue } from '../values/ip.js';
 import type { Template } from '../variables.js';
 import type { Glob } from '../values/glob.js';
+import type { ArnPattern } from '../values/arn.js';
 import type { Comparison } from './operators.js';
 import type { SetPrefix } from './parse-operator.js';
 
@@ -14,7 +15,7 @@ export type ValueTest =
   /** `fixed` values are already lowercased. */
   | { readonly kind: 'string-ignore-case'; readonly templates: readonly Template[]; readonly fixed: readonly string[] | null }
   | { readonly kind: 'string-like'; readonly templates: readonly Template[]; readonly fixed: readonly Glob[] | null }
-  | { readonly kind: 'arn'; readonly templates: readonly Template[]; readonly fixed: readonly Glob[] | null }
+  | { readonly kind: 'arn'; readonly templates: readonly Template[]; readonly fixed: readonly ArnPattern[] | null }
   /** Values that fail to parse are dropped (and reported at compile time). */
   | { readonly kind: 'numeric' | 'date'; readonly cmp: Comparison; readonly values: readonly number[] }
   /** `fixed`: parsed booleans, or null when a value holds a variable; invalid values parse to null and never match. */

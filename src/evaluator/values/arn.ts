@@ -6,43 +6,66 @@
  * character is a wildcard `*` (e.g. `arn:aws:sqs:*`, or just `*`) behaves as if its missing segments were `*`; any other
  * short pattern, and any value with fewer than six parts, never matches. Matching is case-sensitive in every segment.
  */
-import { globMatchRange, type Glob } from './glob.js';
+import { globMatchIn, globWithMask, type Glob } from './glob.js';
 
-/** Positions of the first five colons of `s`, written into `out`; returns how many were found. */
-function colons(s: string, out: Int32Array): number {
-  let found = 0;
-  let at = -1;
-  while (found < 5) {
-    at = s.indexOf(':', at + 1);
-    if (at < 0) break;
-    out[found++] = at;
-  }
-  return found;
+/** An ARN pattern split into its (up to six) segment globs. `segments` is empty when the pattern can never match. */
+export interface ArnPattern {
+  readonly segments: readonly Glob[];
 }
 
-const pc = new Int32Array(5);
-const vc = new Int32Array(5);
-
-/** Whether the ARN `value` matches the ARN pattern `g` under the six-segment model above. */
-export function arnGlobMatch(g: Glob, value: string): boolean {
-  const vn = colons(value, vc);
-  if (vn < 5) return false;
-  const pn = colons(g.text, pc);
-  const plen = g.text.length;
-  if (pn < 5) {
-    const last = plen - 1;
-    const c = g.text.charCodeAt(last);
-    if (c !== 42 || (g.wild !== null && g.wild[last] !== 1)) return false;
+/** Splits a glob at its first five colons into segment globs (wildcard masks carried over). */
+export function compileArnPattern(g: Glob): ArnPattern {
+  const text = g.text;
+  const cuts: number[] = [];
+  let at = -1;
+  while (cuts.length < 5 && (at = text.indexOf(':', at + 1)) >= 0) cuts.push(at);
+  if (cuts.length < 5) {
+    const last = text.length - 1;
+    const trailingStar = last >= 0 && text.charCodeAt(last) === 42 && (g.wild === null || g.wild[last] === 1);
+    if (!trailingStar) return { segments: [] };
   }
-  // Pattern segment k (the last one runs to the end) against value segment k (the sixth runs to the end).
-  let ps = 0;
+  const segments: Glob[] = [];
+  let start = 0;
+  for (let k = 0; k <= cuts.length; k++) {
+    const end = k < cuts.length ? cuts[k]! : text.length;
+    segments.push(globWithMask(text.slice(start, end), g.wild === null ? null : g.wild.subarray(start, end)));
+    start = end + 1;
+  }
+  return { segments };
+}
+
+/**
+ * Whether the ARN `value` matches the compiled pattern under the six-segment model above. Walks the value once:
+ * a literal segment is compared in place, other segments find their closing colon; the value must have six parts.
+ */
+export function arnPatternMatch(p: ArnPattern, value: string): boolean {
+  const segs = p.segments;
+  const n = segs.length;
+  if (n === 0) return false;
   let vs = 0;
-  for (let k = 0; k <= pn; k++) {
-    const pe = k < pn ? pc[k]! : plen;
-    const ve = k < 5 ? vc[k]! : value.length;
-    if (!globMatchRange(g, ps, pe, value, vs, ve)) return false;
-    ps = pe + 1;
+  for (let k = 0; k < n; k++) {
+    const seg = segs[k]!;
+    if (k === 5) return globMatchIn(seg, value, vs, value.length);
+    if (seg.shape === 'exact') {
+      const len = seg.text.length;
+      if (value.charCodeAt(vs + len) !== 58 || !value.startsWith(seg.text, vs)) return false;
+      vs += len + 1;
+      continue;
+    }
+    const ve = value.indexOf(':', vs);
+    if (ve < 0 || !globMatchIn(seg, value, vs, ve)) return false;
+    vs = ve + 1;
+  }
+  // A short pattern: the value still needs its remaining colons to be a six-part ARN.
+  for (let k = n; k < 5; k++) {
+    const ve = value.indexOf(':', vs);
+    if (ve < 0) return false;
     vs = ve + 1;
   }
   return true;
+}
+
+/** Whether the ARN `value` matches the ARN pattern `g` (compiles the pattern first; prefer compileArnPattern once). */
+export function arnGlobMatch(g: Glob, value: string): boolean {
+  return arnPatternMatch(compileArnPattern(g), value);
 }

@@ -117,6 +117,24 @@ export function globMatchRange(g: Glob, ps: number, pe: number, value: string, v
   return pi === pe;
 }
 
+/** Whether `value[vs, ve)` matches the whole glob (case-sensitive), with the shape fast paths and no allocation. */
+export function globMatchIn(g: Glob, value: string, vs: number, ve: number): boolean {
+  switch (g.shape) {
+    case 'exact':
+      return ve - vs === g.text.length && value.startsWith(g.text, vs);
+    case 'any':
+      return true;
+    case 'prefix':
+      return ve - vs >= g.head.length && value.startsWith(g.head, vs);
+    case 'general':
+      return globMatchRange(g, 0, g.text.length, value, vs, ve);
+    default: {
+      const never: never = g.shape;
+      throw new Error(`unknown glob shape ${String(never)}`);
+    }
+  }
+}
+
 /** Whether the whole of `value` matches the glob (case-sensitive). */
 export function globMatch(g: Glob, value: string): boolean {
   switch (g.shape) {
