@@ -5,8 +5,9 @@
 import type { ContextValue, RequestContext } from './types.js';
 
 /**
- * Builds the evaluator's request context: keys lowercased; values kept as given (a string is single-valued, an array
- * multivalued, whatever its length). Keys that differ only in case are merged into one multivalued key.
+ * Builds the evaluator's request context: keys lowercased; values kept as given. Whether a key is single- or
+ * multivalued is decided by its number of values [sheet §3.4], so a one-element array is single-valued for the
+ * operators. Keys that differ only in case are merged into one multivalued key.
  */
 export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>): RequestContext {
   const map = new Map<string, ContextValue>();

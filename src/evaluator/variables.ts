@@ -5,7 +5,8 @@
  *
  * A variable whose key is absent and has no default is "effectively null" [D-2023 reference_policies_variables.html]:
  * resolveTemplate returns null, which makes a positive comparison false and a negated one true, and a Resource containing
- * it match nothing. Only single-valued keys can be variables: a multivalued (array) value counts as absent.
+ * it match nothing. Only single-valued keys can be variables: a key with two or more values counts as absent (its default
+ * applies); a one-element array is a single value.
  *
  * In pattern contexts (StringLike, ArnLike, Resource) resolvePattern returns a Glob in which the `*`/`?` written in the
  * policy text are wildcards, while those produced by `${*}`/`${?}`, by a variable's value or by a default are literal.
@@ -106,7 +107,7 @@ export function templateHasVariables(t: Template): boolean {
 /** A variable's value in this request, its default, or null (effectively null). */
 function variableValue(p: { readonly key: string; readonly fallback: string | null }, ctx: RequestContext): string | null {
   const v = contextLookup(ctx, p.key);
-  return typeof v === 'string' ? v : p.fallback;
+  return typeof v === 'string' ? v : v !== undefined && v.length === 1 ? v[0]! : p.fallback;
 }
 
 /** Substitutes the request's values: the plain string, or null when a variable has no value and no default. */

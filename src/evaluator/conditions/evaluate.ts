@@ -4,7 +4,8 @@
  *   value satisfies a negated operator when it matches none of the policy values [sheet §3.1].
  * - Missing key [sheet §3.2]: positive → false, negated → true, …IfExists → true, Null "true"/"false" → true/false,
  *   ForAllValues → true, ForAnyValue → false (also with IfExists). An empty list counts as absent.
- * - A plain operator on a multivalued (array) request key → false, whatever the operator [sheet §3.4, §8.3].
+ * - Single- or multivalued is decided by the number of values in the request [sheet §3.4]: a one-element array is a
+ *   single value. A plain operator on a key with two or more values → false, whatever the operator [sheet §3.4, §8.3].
  * - Set operators treat a single value as a one-element set, and a single empty string as the empty set [sheet §3.4].
  * - An unresolved policy variable never matches: positive → no match, negated → match [sheet §3.5, §8.2].
  * - A request value that does not parse for the family (a non-number for Numeric, a non-date, a non-IP, non-base-64,
@@ -69,7 +70,7 @@ export function evaluateClause(c: Clause, ctx: RequestContext): boolean {
   const test = c.test;
   if (test.kind === 'invalid') return false;
   let v: ContextValue | undefined = ctx.get(c.key);
-  if (v !== undefined && typeof v !== 'string' && v.length === 0) v = undefined;
+  if (v !== undefined && typeof v !== 'string') v = v.length === 0 ? undefined : v.length === 1 ? v[0] : v;
   if (test.kind === 'null') {
     const absent = v === undefined;
     for (let i = 0; i < test.values.length; i++) if (test.values[i] === absent) return true;

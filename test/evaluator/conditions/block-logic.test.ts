@@ -89,14 +89,21 @@ describe('set operators and multivalued keys [sheet §3.4]', () => {
     expect(holds({ [op]: { 'k:k': policy } }, { 'k:k': request })).toBe(want);
   });
   it.each([
-    ['StringEquals', ['a'], 'a'],
     ['StringEquals', ['a', 'b'], 'a'],
     ['StringNotEquals', ['a', 'b'], 'z'],
-    ['StringLike', ['a'], '*'],
-    ['StringEqualsIfExists', ['a'], 'a'],
-    ['StringNotEqualsIfExists', ['a'], 'z'],
-  ])('a plain operator on a multivalued request key never matches [sheet §3.4, §8.3]: %s %j vs %j', (op, request, policy) => {
+    ['StringLike', ['a', 'b'], '*'],
+    ['StringEqualsIfExists', ['a', 'b'], 'a'],
+    ['StringNotEqualsIfExists', ['a', 'b'], 'z'],
+    ['IpAddress', ['10.0.0.1', '10.0.0.2'], '10.0.0.0/8'],
+  ])('a plain operator on a request key with several values never matches [sheet §3.4, §8.3]: %s %j vs %j', (op, request, policy) => {
     expect(holds({ [op]: { 'aws:TagKeys': policy } }, { 'aws:TagKeys': request })).toBe(false);
+  });
+  it.each([
+    ['StringEquals', 'a', true],
+    ['StringNotEquals', 'a', false],
+    ['StringLike', '*', true],
+  ])('single- or multivalued is decided by the count in the request: a one-element list is single [sheet §3.4]: %s', (op, policy, want) => {
+    expect(holds({ [op]: { 'k:k': policy } }, { 'k:k': ['a'] })).toBe(want);
   });
 });
 

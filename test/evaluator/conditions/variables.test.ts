@@ -10,6 +10,7 @@ const ctx = buildRequestContext({
   'aws:PrincipalTag/Team': 'blue',
   's3:prefix': '',
   'aws:TagKeys': ['a', 'b'],
+  'k:one': ['only'],
   'aws:userid': 'a*',
 });
 
@@ -25,6 +26,8 @@ describe('policy variables [sheet §3.5]', () => {
     ["${aws:username, 'dflt'}", 'alice'],
     ["${aws:PrincipalTag/nope, 'company-wide'}", 'company-wide'],
     ['${aws:TagKeys}', null],
+    ["${aws:TagKeys, 'd'}", 'd'],
+    ['${k:one}', 'only'],
     ['a${*}b${?}c${$}', 'a*b?c$'],
     ['no variables', 'no variables'],
     ['${unterminated', '${unterminated'],
