@@ -9,3 +9,5 @@ export * from './real-catalog.js';
 export * from './principal-policies.js';
 export * from './ip-match.js';
 export * from './sensitive-principals.js';
+export * from './grants-admin.js';
+export * from './decide-raw.js';
