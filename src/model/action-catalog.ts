@@ -30,6 +30,7 @@ interface Index {
   readonly byService: ReadonlyMap<string, readonly CatalogAction[]>;
   readonly all: readonly string[];
   readonly serviceNames: ReadonlyMap<string, string>;
+  readonly rcpServices: ReadonlySet<string>;
 }
 
 let index: Index | undefined;
@@ -71,7 +72,14 @@ function load(): Index {
     byService.set(service, list);
   }
   const names = JSON.parse(readFileSync(join(dir, 'serviceNames.json'), 'utf8')) as Record<string, string>;
-  index = { byLower, byService, all: Object.freeze(all), serviceNames: new Map(Object.entries(names).map(([k, v]) => [k.toLowerCase(), v])) };
+  const rcp = JSON.parse(readFileSync(join(dir, 'rcpSupportedServices.json'), 'utf8')) as string[];
+  index = {
+    byLower,
+    byService,
+    all: Object.freeze(all),
+    serviceNames: new Map(Object.entries(names).map(([k, v]) => [k.toLowerCase(), v])),
+    rcpServices: new Set(rcp.map((x) => x.toLowerCase())),
+  };
   return index;
 }
 
@@ -126,6 +134,11 @@ export function serviceActions(service: string): readonly CatalogAction[] {
 /** The human name of a service prefix (`s3` → `Amazon S3`), or undefined. */
 export function serviceName(service: string): string | undefined {
   return load().serviceNames.get(service.toLowerCase());
+}
+
+/** True when resource control policies apply to the service's resources (iam-data's rcpSupportedServices list). */
+export function rcpSupportedService(service: string): boolean {
+  return load().rcpServices.has(service.toLowerCase());
 }
 
 /** The lowercased service prefix of an action or action pattern (`S3:GetObject` → `s3`); `*` for a bare `*`. */

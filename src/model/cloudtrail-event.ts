@@ -1,0 +1,162 @@
+/**
+ * CloudTrail records for requests, sign-ins and role assumptions, with AWS's own field names
+ * (CloudTrail userIdentity element; ConsoleLogin events). Event ids are derived from `account.seq`, so replaying the
+ * same calls gives the same log.
+ */
+import type { Decision, PolicyKind } from '../evaluator/types.js';
+import { serviceOf } from './action-catalog.js';
+import { assumedRoleArn, type Caller, type Call } from './request-context.js';
+import type { Account, CloudTrailEvent, Instant, Role, RoleSession, User } from './types.js';
+
+/** The CloudTrail record format version iamsim writes. */
+export const EVENT_VERSION = '1.09';
+
+/** A deterministic UUID-shaped event id for (account, seq). */
+export function eventId(accountId: string, seq: number): string {
+  const a = accountId.padStart(12, '0').slice(-12);
+  const s = seq.toString(16).padStart(12, '0').slice(-12);
+  return `${a.slice(0, 8)}-${a.slice(8, 12)}-4000-8000-${s}`;
+}
+
+/** `s3:GetObject` → `s3.amazonaws.com`. */
+export const eventSourceOf = (action: string): string => `${serviceOf(action)}.amazonaws.com`;
+
+/** The API name part of an action: `s3:GetObject` → `GetObject`. */
+export const eventNameOf = (action: string): string => action.slice(action.indexOf(':') + 1);
+
+/** Global services log in us-east-1 whatever endpoint region the caller names. */
+const GLOBAL = new Set(['iam', 'organizations', 'cloudfront', 'route53', 'signin']);
+
+/** The region CloudTrail records for a call. */
+export function eventRegion(action: string, region: string | undefined): string {
+  return GLOBAL.has(serviceOf(action)) ? 'us-east-1' : region ?? 'us-east-1';
+}
+
+/** The `userIdentity` of a user signing with a long-term key, or in a console session. */
+export function userIdentityOfUser(account: Account, user: User, accessKeyId: string | null, console: { mfa: boolean; since: Instant } | null): CloudTrailEvent['userIdentity'] {
+  return {
+    type: 'IAMUser',
+    principalId: user.id,
+    arn: user.arn,
+    accountId: account.id,
+    userName: user.name,
+    ...(accessKeyId !== null ? { accessKeyId } : {}),
+    ...(console !== null ? { sessionContext: { attributes: { mfaAuthenticated: console.mfa ? 'true' : 'false', creationDate: console.since } } } : {}),
+  };
+}
+
+/** The `userIdentity` of the root user. */
+export function userIdentityOfRoot(account: Account, accessKeyId: string | null, console: { mfa: boolean; since: Instant } | null): CloudTrailEvent['userIdentity'] {
+  return {
+    type: 'Root',
+    principalId: account.id,
+    arn: account.root.arn,
+    accountId: account.id,
+    ...(accessKeyId !== null ? { accessKeyId } : {}),
+    ...(console !== null ? { sessionContext: { attributes: { mfaAuthenticated: console.mfa ? 'true' : 'false', creationDate: console.since } } } : {}),
+  };
+}
+
+/** The `userIdentity` of a role session, with its session issuer (the role). */
+export function userIdentityOfSession(account: Account, session: RoleSession, role: Role, instanceId: string | null): CloudTrailEvent['userIdentity'] {
+  return {
+    type: 'AssumedRole',
+    principalId: `${role.id}:${instanceId ?? session.sessionName}`,
+    arn: assumedRoleArn(account, role.name, session.sessionName),
+    accountId: account.id,
+    accessKeyId: session.accessKeyId,
+    sessionContext: {
+      attributes: { mfaAuthenticated: session.mfaAuthenticated ? 'true' : 'false', creationDate: session.issued },
+      sessionIssuer: { type: 'Role', principalId: role.id, arn: role.arn, accountId: account.id, userName: role.name },
+    },
+  };
+}
+
+/** The `userIdentity` of a resolved caller. */
+export function userIdentityOf(account: Account, caller: Caller): CloudTrailEvent['userIdentity'] {
+  switch (caller.kind) {
+    case 'user':
+      return userIdentityOfUser(account, caller.user, caller.accessKeyId, caller.via === 'console' ? { mfa: caller.mfa, since: caller.signedInAt } : null);
+    case 'root':
+      return userIdentityOfRoot(account, caller.accessKeyId, caller.via === 'console' ? { mfa: caller.mfa, since: caller.signedInAt } : null);
+    case 'session':
+      return userIdentityOfSession(account, caller.session, caller.role, caller.instanceId);
+    default: {
+      const never: never = caller;
+      throw new Error(`unknown caller ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const POLICY_TYPE_TEXT: Readonly<Record<PolicyKind, string>> = {
+  identity: 'an identity-based policy',
+  resource: 'a resource-based policy',
+  trust: 'a resource-based policy',
+  boundary: 'a permissions boundary',
+  session: 'a session policy',
+  scp: 'a service control policy',
+  rcp: 'a resource control policy',
+};
+
+const NO_ALLOW_TEXT: Readonly<Record<PolicyKind, string>> = {
+  identity: 'no identity-based policy',
+  resource: 'no resource-based policy',
+  trust: 'no resource-based policy',
+  boundary: 'no permissions boundary',
+  session: 'no session policy',
+  scp: 'no service control policy',
+  rcp: 'no resource control policy',
+};
+
+/**
+ * AWS's AccessDenied text: "User: ARN is not authorized to perform: ACTION on resource: RES because no
+ * identity-based policy allows the ACTION action" / "with an explicit deny in a service control policy"
+ * [IAM troubleshoot_access-denied.html]. Role trust denials carry no reason, as in AWS.
+ */
+export function denialMessage(callerArn: string, action: string, resource: string, decision: Decision): string {
+  const head = `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`;
+  const by = decision.decidedBy;
+  if (by === null || by === 'root') return `${head} because no identity-based policy allows the ${action} action`;
+  if (by === 'trust') return head;
+  return decision.effect === 'ExplicitDeny' ? `${head} with an explicit deny in ${POLICY_TYPE_TEXT[by]}` : `${head} because ${NO_ALLOW_TEXT[by]} allows the ${action} action`;
+}
+
+/** The error code a denied call logs: EC2 says Client.UnauthorizedOperation, the rest AccessDenied. */
+export const deniedErrorCode = (action: string): string => (serviceOf(action) === 'ec2' ? 'Client.UnauthorizedOperation' : 'AccessDenied');
+
+/** Default user agents by credential. */
+export function defaultUserAgent(caller: Caller | null): string {
+  if (caller === null) return 'aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64';
+  if (caller.kind === 'session') return caller.instanceId !== null ? 'aws-sdk-java/2.21.0 Linux/6.1 (ec2)' : 'aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64';
+  return caller.via === 'console' ? 'AWS Internal' : 'aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64';
+}
+
+/** Builds the AwsApiCall record for a call; `error` is set when AWS refused or denied it. */
+export function apiCallEvent(
+  account: Account,
+  seq: number,
+  identity: CloudTrailEvent['userIdentity'],
+  call: Call,
+  userAgent: string,
+  error: { readonly code: string; readonly message: string } | null,
+): CloudTrailEvent {
+  const ev: CloudTrailEvent = {
+    eventVersion: EVENT_VERSION,
+    eventID: eventId(account.id, seq),
+    eventTime: call.at,
+    eventSource: eventSourceOf(call.action),
+    eventName: eventNameOf(call.action),
+    eventType: 'AwsApiCall',
+    awsRegion: eventRegion(call.action, call.region),
+    sourceIPAddress: call.sourceIp,
+    userAgent: call.userAgent ?? userAgent,
+    userIdentity: identity,
+    requestParameters: null,
+    responseElements: null,
+    ...(error !== null ? { errorCode: error.code, errorMessage: error.message } : {}),
+    ...(call.resource !== '*' ? { resources: [{ ARN: call.resource }] } : {}),
+    recipientAccountId: account.id,
+    iamsimResource: call.resource,
+  };
+  return ev;
+}
