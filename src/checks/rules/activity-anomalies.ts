@@ -1,0 +1,129 @@
+/**
+ * Practice 13: anomalies in the activity log, each reported with its evidence events: root use, console sign-in
+ * without MFA, sign-in from a new IP, activity far outside the principal's usual hours, bursts of AccessDenied,
+ * and privilege changes (CreateUser, CreateAccessKey for another user, CreateLoginProfile, admin policies attached
+ * or written, UpdateAssumeRolePolicy). The suggested containment: deactivate the access key and attach AWSDenyAll.
+ * An actor already contained (AWSDenyAll attached) is not reported again: its anomalies have been handled.
+ */
+import type { PolicyDocument } from '../../evaluator/types.js';
+import { policyDocument } from '../../model/lookup.js';
+import { addMillis } from '../../model/time.js';
+import type { Account, CloudTrailEvent } from '../../model/types.js';
+import { DEFAULT_ANOMALY_OPTIONS, detectAnomalies, type Anomaly, type AnomalyKind, type AnomalyOptions } from '../anomalies/index.js';
+import { defineCheck } from '../define-check.js';
+import type { Fix, Report, ResourceRef, Severity } from '../types.js';
+import { decideRaw } from '../universe/decide-raw.js';
+import { REAL_CATALOG } from '../universe/real-catalog.js';
+
+/** AWS's managed deny-everything policy. */
+export const AWS_DENY_ALL = 'arn:aws:iam::aws:policy/AWSDenyAll';
+
+type Msg = 'rootUse' | 'consoleWithoutMfa' | 'newSignInIp' | 'unusualHours' | 'accessDeniedBurst' | 'privilegeChange' | 'containUser' | 'containRole';
+
+const MESSAGE_OF: Readonly<Record<AnomalyKind, Msg>> = {
+  'root-use': 'rootUse',
+  'console-without-mfa': 'consoleWithoutMfa',
+  'new-sign-in-ip': 'newSignInIp',
+  'unusual-hours': 'unusualHours',
+  'access-denied-burst': 'accessDeniedBurst',
+  'privilege-change': 'privilegeChange',
+};
+
+const SEVERITY_OF: Readonly<Record<AnomalyKind, Severity>> = {
+  'root-use': 'high',
+  'console-without-mfa': 'medium',
+  'new-sign-in-ip': 'medium',
+  'unusual-hours': 'low',
+  'access-denied-burst': 'medium',
+  'privilege-change': 'high',
+};
+
+function containment(account: Account, a: Anomaly): { ref: ResourceRef; fix: Fix | null; contained: boolean; msg: Msg } {
+  const { actor } = a;
+  if (actor.kind === 'user') {
+    const u = Object.values(account.users).find((x) => x.arn === actor.arn);
+    const ref: ResourceRef = { kind: 'user', arn: actor.arn, name: actor.name };
+    if (u === undefined) return { ref, fix: null, contained: true, msg: 'containUser' };
+    const contained = u.attachedPolicies.includes(AWS_DENY_ALL);
+    const fix: Fix = [
+      ...u.accessKeys.filter((k) => k.status === 'Active' && k.id === actor.accessKeyId).map((k) => ({ op: 'UpdateAccessKey', input: { UserName: u.name, AccessKeyId: k.id, Status: 'Inactive' } })),
+      ...(contained ? [] : [{ op: 'AttachUserPolicy', input: { UserName: u.name, PolicyArn: AWS_DENY_ALL } }]),
+    ];
+    return { ref, fix: fix.length ? fix : null, contained, msg: 'containUser' };
+  }
+  if (actor.kind === 'role') {
+    const r = Object.values(account.roles).find((x) => x.arn === actor.arn);
+    const ref: ResourceRef = { kind: 'role', arn: actor.arn, name: actor.name };
+    if (r === undefined) return { ref, fix: null, contained: true, msg: 'containRole' };
+    const contained = r.attachedPolicies.includes(AWS_DENY_ALL);
+    return { ref, fix: contained || r.serviceLinked ? null : [{ op: 'AttachRolePolicy', input: { RoleName: r.name, PolicyArn: AWS_DENY_ALL } }], contained, msg: 'containRole' };
+  }
+  if (actor.kind === 'root') return { ref: { kind: 'root', arn: account.root.arn, name: 'root' }, fix: null, contained: false, msg: 'containUser' };
+  return { ref: { kind: 'activity', arn: actor.arn || `arn:aws:iam::${account.id}:activity`, name: actor.name }, fix: null, contained: false, msg: 'containUser' };
+}
+
+const evidence = (e: CloudTrailEvent) => ({ eventID: e.eventID, eventTime: e.eventTime, text: `${e.eventName}${e.errorCode ? ` (${e.errorCode})` : ''} from ${e.sourceIPAddress}${e.iamsimResource && e.iamsimResource !== '*' ? ` on ${e.iamsimResource}` : ''}` });
+
+/** The check. */
+export default defineCheck({
+  meta: {
+    id: 'activity-anomalies',
+    practice: 13,
+    title: 'Unusual activity is detected and contained',
+    severity: 'high',
+    rationale:
+      'CloudTrail only helps if someone looks: root use, sign-ins without MFA or from new places, activity at odd hours, bursts of denials and privilege changes are what a leaked credential looks like. ' +
+      'Each finding carries the events that show it; containment (deactivate the key, attach AWSDenyAll) is a person\'s decision.',
+    references: [
+      'CIS AWS Foundations Benchmark v1.4.0 4.1 (unauthorized API calls), 4.2 (console sign-in without MFA), 4.3 (root usage), 4.4 (IAM policy changes)',
+      'AWS Security Hub CloudWatch.1, CloudWatch.2, CloudWatch.3, CloudWatch.4',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#keep-a-log',
+      'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSDenyAll.html',
+    ],
+    remediation: 'suggest',
+    messages: {
+      rootUse: 'The root user was used {{count}} time(s) starting {{first}}: {{actions}}',
+      consoleWithoutMfa: '{{actor}} signed in to the console without MFA at {{time}} from {{ip}}',
+      newSignInIp: '{{actor}} signed in at {{time}} from {{ip}}, an address never seen for it before (known: {{known}})',
+      unusualHours: '{{actor}} was active at {{time}} ({{hour}}h UTC), far from its usual hours ({{usual}})',
+      accessDeniedBurst: '{{actor}} was denied {{count}} times within {{minutes}} minutes starting {{first}} ({{actions}})',
+      privilegeChange: '{{actor}} {{change}} {{target}} at {{time}} from {{ip}}',
+      containUser: "Contain {{actor}}: deactivate the access key it used and attach AWSDenyAll",
+      containRole: 'Contain role {{actor}}: attach AWSDenyAll (its sessions are denied from the next request)',
+    },
+    options: {
+      type: 'object',
+      properties: {
+        windowDays: { type: 'integer', minimum: 1 },
+        minHistory: { type: 'integer', minimum: 0 },
+        unusualHourDistance: { type: 'integer', minimum: 1, maximum: 12 },
+        deniedBurst: { type: 'integer', minimum: 2 },
+        burstMinutes: { type: 'integer', minimum: 1 },
+      },
+      additionalProperties: false,
+    },
+    defaults: DEFAULT_ANOMALY_OPTIONS as AnomalyOptions & Readonly<Record<string, unknown>>,
+    needs: ['activity'],
+  },
+  detect({ account, now, options }) {
+    const events: CloudTrailEvent[] = [];
+    for (const e of account.activity) if (e.eventTime <= now) events.push(e);
+    const from = addMillis(now, -options.windowDays * 86_400_000);
+    const policyByArn = (arn: string): PolicyDocument | undefined => policyDocument(account, arn);
+    const out: Report<Msg>[] = [];
+    for (const a of detectAnomalies(events, from, options, { policyByArn, decide: decideRaw, catalog: REAL_CATALOG })) {
+      const c = containment(account, a);
+      if (c.contained && a.actor.kind !== 'root') continue;
+      const data = { actor: a.actor.kind === 'root' ? 'root' : `${a.actor.kind} ${a.actor.name}`, ...a.detail };
+      out.push({
+        messageId: MESSAGE_OF[a.kind],
+        data,
+        resource: c.ref,
+        severity: SEVERITY_OF[a.kind],
+        evidence: a.events.map(evidence),
+        ...(c.fix !== null ? { suggestions: [{ messageId: c.msg, data: { actor: data.actor }, fix: c.fix }] } : {}),
+      });
+    }
+    return out;
+  },
+});
