@@ -83,7 +83,7 @@ const adminSession: RoleSession = {
 };
 
 /**
- * alice: console + MFA, an active and an inactive key, group readers (ReadOnlyAccess), tagged team=blue.
+ * alice: console + MFA, an active and an inactive key, group readers (ReadOnlyAccess), inline sts:AssumeRole on admin-role, tagged team=blue.
  * bob: no console password, one active key, AdministratorAccess.
  * carol: console without MFA device, inline policy on the data bucket, boundary allowing only s3.
  * roles: admin-role (AdministratorAccess, trust requires MFA), app-role (EC2 service trust, s3 read), a service-linked role.
@@ -103,6 +103,9 @@ export function fixture(): Account {
         ],
         groups: ['readers'],
         tags: { team: 'blue' },
+        inlinePolicies: {
+          assume: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${ACCOUNT_ID}:role/admin-role` }] },
+        },
       }),
       bob: mkUser('bob', {
         accessKeys: [{ id: 'AKIABOB0000000000001', status: 'Active', created: T0 }],
