@@ -4,8 +4,8 @@ import { rootKeyRef } from '../lib/refs.js';
 import { keyLastUsed, useStatus } from '../lib/usage.js';
 import type { OperationCall, Report } from '../types.js';
 
-/** The call that deactivates a root access key (IAM's UpdateAccessKey called as root, without UserName). */
-export const deactivateRootKey = (keyId: string): OperationCall => ({ op: 'UpdateAccessKey', input: { AccessKeyId: keyId, Status: 'Inactive' } });
+/** The call that deactivates a root access key (iamsim's UpdateRootAccessKey: IAM's UpdateAccessKey called as root). */
+export const deactivateRootKey = (keyId: string): OperationCall => ({ op: 'UpdateRootAccessKey', input: { AccessKeyId: keyId, Status: 'Inactive' } });
 
 /**
  * Flags each active root access key (critical). A key unused in the window is deactivated automatically;

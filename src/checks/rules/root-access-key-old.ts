@@ -36,7 +36,7 @@ export default defineCheck({
         data: { key: k.id, days, limit: options.maxKeyAgeDays },
         resource: rootKeyRef(account, k.id),
         severity: 'high' as const,
-        suggestions: [{ messageId: 'delete' as const, fix: [{ op: 'DeleteAccessKey', input: { AccessKeyId: k.id } }] }],
+        suggestions: [{ messageId: 'delete' as const, fix: [{ op: 'DeleteRootAccessKey', input: { AccessKeyId: k.id } }] }],
       });
     }
     return out;

@@ -1,0 +1,98 @@
+/**
+ * Practice 3: a credential used from many distinct source IPs or user agents within a window, a sign that several
+ * people share it. Detected from the activity log alone (never from account.people).
+ */
+import type { CloudTrailEvent, User } from '../../model/types.js';
+import { defineCheck } from '../define-check.js';
+import { eventsInWindow, isIpAddress } from '../lib/activity.js';
+import { perPersonCalls } from '../lib/per-person.js';
+import { rootRef, userKeyRef, loginProfileRef } from '../lib/refs.js';
+import type { Report, ResourceRef } from '../types.js';
+
+/** A credential as activity shows it: a user's console sessions, a long-term access key, or root. */
+export type ObservedCredential = { readonly kind: 'console'; readonly user: string } | { readonly kind: 'access-key'; readonly user: string; readonly keyId: string } | { readonly kind: 'root' };
+
+/** Which credential made an event: long-term keys (AKIA…) by id; console sessions and their temporary keys by user. */
+export function credentialOf(e: CloudTrailEvent): ObservedCredential | undefined {
+  const id = e.userIdentity;
+  if (id.type === 'Root') return { kind: 'root' };
+  if (id.type !== 'IAMUser' || id.userName === undefined) return undefined;
+  if (id.accessKeyId !== undefined && id.accessKeyId.startsWith('AKIA')) return { kind: 'access-key', user: id.userName, keyId: id.accessKeyId };
+  return { kind: 'console', user: id.userName };
+}
+
+const credKey = (c: ObservedCredential): string => (c.kind === 'root' ? 'root' : c.kind === 'console' ? `console:${c.user}` : `key:${c.keyId}`);
+
+type M = 'manyIps' | 'manyAgents' | 'onePerPerson';
+
+/** Flags each credential seen from at least `minDistinctIps` IPs or `minDistinctUserAgents` user agents in `windowDays`. */
+export default defineCheck({
+  meta: {
+    id: 'shared-credential-use',
+    practice: 3,
+    title: 'Credentials are not shared between people',
+    severity: 'high',
+    rationale:
+      'A shared credential makes every action anonymous among its holders, cannot be revoked for one person, and tends to spread. Many distinct addresses or clients for one credential is the telltale sign.',
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#lock-away-credentials', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_users.html'],
+    remediation: 'suggest',
+    messages: {
+      manyIps: '{{credential}} was used from {{ips}} distinct IP addresses in {{window}} days (threshold {{threshold}})',
+      manyAgents: '{{credential}} was used from {{agents}} distinct clients (user agents) in {{window}} days (threshold {{threshold}})',
+      onePerPerson: 'Create {{people}} individual user(s) with the same groups and managed policies as {{user}}, then disable the shared credential',
+    },
+    options: {
+      type: 'object',
+      properties: {
+        windowDays: { type: 'integer', minimum: 1 },
+        minDistinctIps: { type: 'integer', minimum: 2 },
+        minDistinctUserAgents: { type: 'integer', minimum: 2 },
+        maxSuggestedUsers: { type: 'integer', minimum: 1, maximum: 50 },
+      },
+      additionalProperties: false,
+    },
+    defaults: { windowDays: 30, minDistinctIps: 5, minDistinctUserAgents: 5, maxSuggestedUsers: 10 },
+    needs: ['activity'],
+  },
+  detect({ account, now, options }) {
+    const seen = new Map<string, { cred: ObservedCredential; ips: Set<string>; agents: Set<string> }>();
+    for (const e of eventsInWindow(account, now, options.windowDays)) {
+      const cred = credentialOf(e);
+      if (cred === undefined || !isIpAddress(e.sourceIPAddress)) continue;
+      const k = credKey(cred);
+      let s = seen.get(k);
+      if (s === undefined) {
+        s = { cred, ips: new Set(), agents: new Set() };
+        seen.set(k, s);
+      }
+      s.ips.add(e.sourceIPAddress);
+      s.agents.add(e.userAgent);
+    }
+    const out: Report<M>[] = [];
+    for (const { cred, ips, agents } of seen.values()) {
+      const manyIps = ips.size >= options.minDistinctIps;
+      const manyAgents = agents.size >= options.minDistinctUserAgents;
+      if (!manyIps && !manyAgents) continue;
+      const user: User | undefined = cred.kind === 'root' ? undefined : account.users[cred.user];
+      if (cred.kind !== 'root' && user === undefined) continue;
+      if (cred.kind === 'access-key' && !user!.accessKeys.some((k) => k.id === cred.keyId && k.status === 'Active')) continue;
+      if (cred.kind === 'console' && user!.loginProfile === null) continue;
+      const resource: ResourceRef = cred.kind === 'root' ? rootRef(account) : cred.kind === 'console' ? loginProfileRef(user!) : userKeyRef(user!, cred.keyId);
+      const credential = cred.kind === 'root' ? 'The root user' : cred.kind === 'console' ? `The console password of ${cred.user}` : `Access key ${cred.keyId} of ${cred.user}`;
+      const people = Math.min(options.maxSuggestedUsers, Math.max(2, ips.size));
+      const suggestions = user === undefined || cred.kind === 'root'
+        ? undefined
+        : [{ messageId: 'onePerPerson' as const, data: { people, user: user.name }, fix: perPersonCalls(account, user, people, cred.kind === 'console' ? { kind: 'console' } : { kind: 'access-key', keyId: cred.keyId }) }];
+      out.push({
+        messageId: manyIps ? 'manyIps' : 'manyAgents',
+        data: manyIps
+          ? { credential, ips: ips.size, window: options.windowDays, threshold: options.minDistinctIps }
+          : { credential, agents: agents.size, window: options.windowDays, threshold: options.minDistinctUserAgents },
+        resource,
+        evidence: [{ text: `IPs: ${[...ips].slice(0, 10).join(', ')}${ips.size > 10 ? ', …' : ''}; clients: ${agents.size}` }],
+        ...(suggestions ? { suggestions } : {}),
+      });
+    }
+    return out;
+  },
+});
