@@ -11,19 +11,50 @@ import type { ContextValue, RequestContext } from './types.js';
  */
 export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>): RequestContext {
   const map = new Map<string, ContextValue>();
+  const names = Object.keys(ctx);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const value = ctx[name];
+    if (value === undefined) continue;
+    const before = map.size;
+    map.set(lowerKey(name), value);
+    if (map.size === before) return buildMerging(ctx);
+  }
+  return map;
+}
+
+/** The slow path for contexts with keys that differ only in case: their values are concatenated. */
+function buildMerging(ctx: Readonly<Record<string, ContextValue>>): RequestContext {
+  const map = new Map<string, ContextValue>();
   for (const name of Object.keys(ctx)) {
     const value = ctx[name];
     if (value === undefined) continue;
-    const key = name.toLowerCase();
+    const key = lowerKey(name);
     const prev = map.get(key);
     if (prev === undefined) {
       map.set(key, value);
     } else {
-      const merged = [...(typeof prev === 'string' ? [prev] : prev), ...(typeof value === 'string' ? [value] : value)];
-      map.set(key, Object.freeze(merged));
+      map.set(key, Object.freeze([...(typeof prev === 'string' ? [prev] : prev), ...(typeof value === 'string' ? [value] : value)]));
     }
   }
   return map;
+}
+
+const LOWER_CACHE_MAX = 4096;
+const lowerCache = new Map<string, string>();
+
+/**
+ * A context key lowercased, from a bounded cache: the same key names recur in every request and in compiled conditions,
+ * and sharing one string object shares its hash in the Map lookups that follow.
+ */
+export function lowerKey(name: string): string {
+  let l = lowerCache.get(name);
+  if (l === undefined) {
+    if (lowerCache.size >= LOWER_CACHE_MAX) lowerCache.clear();
+    l = name.toLowerCase();
+    lowerCache.set(name, l);
+  }
+  return l;
 }
 
 /**

@@ -11,7 +11,7 @@
  * In pattern contexts (StringLike, ArnLike, Resource) resolvePattern returns a Glob in which the `*`/`?` written in the
  * policy text are wildcards, while those produced by `${*}`/`${?}`, by a variable's value or by a default are literal.
  */
-import { contextLookup } from './context.js';
+import { contextLookup, lowerKey } from './context.js';
 import type { RequestContext } from './types.js';
 import { compileGlob, globWithMask, type Glob } from './values/glob.js';
 
@@ -50,7 +50,7 @@ function parseVariable(inner: string, source: string): TemplatePart | string {
   if (m === null || m[1] === undefined) {
     return `Malformed policy variable ${source}: expected \${key} or \${key, 'default'}`;
   }
-  return { kind: 'var', key: m[1].toLowerCase(), fallback: m[2] ?? null, source };
+  return { kind: 'var', key: lowerKey(m[1]), fallback: m[2] ?? null, source };
 }
 
 /** Splits text into parts; malformed `${…}` stays literal text and is reported. */

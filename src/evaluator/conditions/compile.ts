@@ -3,6 +3,7 @@
  * Values are validated and pre-parsed here (dates to epoch ms, numbers, CIDRs to masks, base-64 to bytes, globs split,
  * IgnoreCase values lowercased) so that evaluation does no repeated work. Never throws, whatever the input.
  */
+import { lowerKey } from '../context.js';
 import type { PolicyProblem } from '../types.js';
 import { decodeBase64 } from '../values/binary.js';
 import { parseBoolValue } from '../values/bool.js';
@@ -127,7 +128,7 @@ function compileClause(
   operator: string, parsed: ParsedOperator, info: OperatorInfo, keyText: string, rawValue: unknown, path: string,
   opts: CompileConditionOptions, problems: PolicyProblem[],
 ): Clause {
-  const key = keyText.toLowerCase();
+  const key = lowerKey(keyText);
   const base = { operator, keyText, key, set: parsed.set, ifExists: parsed.ifExists, negated: info.negated };
   if (keyText.indexOf(':') <= 0) {
     problems.push({
