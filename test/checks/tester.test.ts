@@ -3,6 +3,7 @@ import { defineCheck } from '../../src/checks/define-check.js';
 import { verifyCase } from '../../src/checks/tester.js';
 import { applyOperations } from '../../src/model/apply.js';
 import type { Account } from '../../src/model/types.js';
+import type { Report } from '../../src/checks/types.js';
 import { account, key, NOW, user } from './fixtures.js';
 
 const apply = (a: Account, fix: readonly { op: string; input: Readonly<Record<string, unknown>> }[], now: string) => applyOperations(a, fix, now);
@@ -15,7 +16,7 @@ describe('the tester itself', () => {
   it('catches a missing placeholder and an unknown message id', () => {
     const c = defineCheck({
       meta: { ...meta, remediation: 'manual', messages: { m: 'User {{user}} key {{key}}' }, defaults: {} },
-      detect: () => [{ messageId: 'm', data: { user: 'alice' }, resource: ref }, { messageId: 'nope' as 'm', data: {}, resource: ref }],
+      detect: (): Report<'m'>[] => [{ messageId: 'm', data: { user: 'alice' }, resource: ref }, { messageId: 'nope' as 'm', data: {}, resource: ref }],
     });
     const p = verifyCase(c, { name: 'x', account: withKey, now: NOW, reports: [{ messageId: 'm' }, { messageId: 'nope' }] }, apply);
     expect(p).toContain("message 'm' has no data for {{key}}");
