@@ -128,12 +128,14 @@ export const actionPatternOf = (action: string): fc.Arbitrary<string> => {
 };
 
 /**
- * A near-miss resource pattern for an ARN: the resource part bent (colons and slashes included), a segment changed
- * or wildcarded, the case of a segment flipped, or a short ARN ending in `*`.
+ * A near-miss resource pattern for an ARN: the resource part bent (colons and slashes included), the region or account
+ * changed, wildcarded or case-flipped, or a short ARN ending in `*`. Partition and service stay valid, since IAM rejects
+ * policies that bend them ("Resource vendor must be fully qualified").
  */
 export const resourcePatternOf = (arn: string): fc.Arbitrary<string> => {
-  if (arn === '*') return fc.constantFrom('*', 'arn:aws:s3:::*', 'arn:*');
+  if (arn === '*') return fc.constantFrom('*', 'arn:aws:s3:::*', 'arn:aws:s3:*');
   const parts = arn.split(':');
+  if (parts.length < 6) return nearMissOf(arn);
   const head = parts.slice(0, 5);
   const rest = parts.slice(5).join(':');
   const join = (h: readonly string[], r: string): string => `${h.join(':')}:${r}`;
@@ -141,7 +143,7 @@ export const resourcePatternOf = (arn: string): fc.Arbitrary<string> => {
     { weight: 6, arbitrary: nearMissOf(rest).map((r) => join(head, r)) },
     {
       weight: 2,
-      arbitrary: fc.record({ seg: fc.constantFrom(1, 3, 4), how: fc.constantFrom('star', 'question', 'case', 'change', 'empty') }).map(({ seg, how }) => {
+      arbitrary: fc.record({ seg: fc.constantFrom(head[2] === 'iam' || head[2] === 's3' ? 4 : 3, 4), how: fc.constantFrom('star', 'question', 'case', 'change', 'empty') }).map(({ seg, how }) => {
         const h = [...head];
         const s = h[seg]!;
         h[seg] = how === 'star' ? '*' : how === 'question' ? (s.length > 0 ? `${s.slice(0, -1)}?` : '?') : how === 'case' ? s.toUpperCase() : how === 'change' ? `${s}0` : '';

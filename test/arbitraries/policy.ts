@@ -22,6 +22,8 @@ export const PRINCIPALS: readonly RequestPrincipal[] = [
   { kind: 'root', arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT },
   { kind: 'user', arn: `arn:aws:iam::${OTHER_ACCOUNT}:user/eve`, accountId: OTHER_ACCOUNT },
   { kind: 'role-session', arn: `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/Partner/p1`, accountId: OTHER_ACCOUNT, roleArn: `arn:aws:iam::${OTHER_ACCOUNT}:role/Partner` },
+  { kind: 'service', arn: 'ec2.amazonaws.com', accountId: '', service: 'ec2.amazonaws.com' },
+  { kind: 'anonymous', arn: 'anonymous', accountId: '' },
 ];
 
 /** Actions the generated requests perform. */
@@ -122,7 +124,7 @@ export interface RequestCase {
 /** A request: a caller, an action, a resource, maybe an explicit resource account, and a context from the anchors. */
 export const requestCase: fc.Arbitrary<RequestCase> = fc
   .record({
-    principal: fc.constantFrom(...PRINCIPALS),
+    principal: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PRINCIPALS.slice(0, 8)) }, { weight: 1, arbitrary: fc.constantFrom(...PRINCIPALS.slice(8)) }),
     action: fc.constantFrom(...ACTIONS),
     resource: fc.constantFrom(...RESOURCES),
     resourceAccount: fc.constantFrom<string | undefined>(undefined, undefined, undefined, ACCOUNT, OTHER_ACCOUNT),
@@ -184,7 +186,7 @@ export function clauseFor(a: Anchors, p: RequestPrincipal): fc.Arbitrary<Clause>
     key: one('aws:RequestedRegion', 'aws:PrincipalTag/team', 'aws:principaltag/TEAM', 'aws:username'),
     value: oneOrMany(fc.oneof(
       nearMissOf('us-east-1'), nearMissOf('dev'), nearMissOf(userName),
-      one('${aws:username}', "${aws:PrincipalTag/team, 'dev'}", '${aws:PrincipalTag/team}', 'd${?}v', '${aws:undefinedKey}', "${aws:undefinedKey, 'us-east-1'}", ''),
+      one('${aws:username}', '${aws:TagKeys}', "${aws:PrincipalTag/team, 'dev'}", '${aws:PrincipalTag/team}', 'd${?}v', '${aws:undefinedKey}', "${aws:undefinedKey, 'us-east-1'}", ''),
     )),
   });
   const arn = fc.record({
@@ -214,8 +216,9 @@ export type Slot = 'identity' | 'resource' | 'boundary' | 'session' | 'scp' | 'r
 
 /** Principal values a resource policy may name, around this caller: itself, its role, its owner, its account, others. */
 function principalValuesFor(p: RequestPrincipal): fc.Arbitrary<unknown> {
-  const names = [p.arn, p.roleArn ?? p.arn, p.federatedUserOwnerArn ?? p.arn, p.accountId, `arn:aws:iam::${p.accountId}:root`, ACCOUNT, OTHER_ACCOUNT,
-    `arn:aws:iam::${OTHER_ACCOUNT}:root`, PRINCIPALS[0]!.arn, PRINCIPALS[2]!.arn, PRINCIPALS[2]!.roleArn!, PRINCIPALS[6]!.arn, p.arn.toUpperCase()];
+  const own = p.accountId === '' ? [] : [p.arn, p.roleArn ?? p.arn, p.federatedUserOwnerArn ?? p.arn, p.accountId, `arn:aws:iam::${p.accountId}:root`];
+  const names = [...own, ACCOUNT, OTHER_ACCOUNT,
+    `arn:aws:iam::${OTHER_ACCOUNT}:root`, PRINCIPALS[0]!.arn, PRINCIPALS[2]!.arn, PRINCIPALS[2]!.roleArn!, PRINCIPALS[6]!.arn];
   return fc.oneof(
     { weight: 1, arbitrary: one<unknown>('*', { AWS: '*' }, { Service: 'ec2.amazonaws.com' }) },
     { weight: 6, arbitrary: fc.subarray(names, { minLength: 1, maxLength: 3 }).map((list) => ({ AWS: list.length === 1 ? list[0] : list })) },
@@ -224,19 +227,19 @@ function principalValuesFor(p: RequestPrincipal): fc.Arbitrary<unknown> {
 
 /** NotPrincipal lists that exempt the caller fully, partly (only the session, only the role) or not at all. */
 function notPrincipalFor(p: RequestPrincipal): fc.Arbitrary<unknown> {
-  const ids = [p.arn, p.roleArn ?? p.arn, `arn:aws:iam::${p.accountId}:root`, p.accountId, PRINCIPALS[6]!.arn];
+  const ids = p.accountId === '' ? [ACCOUNT, PRINCIPALS[0]!.arn] : [p.arn, p.roleArn ?? p.arn, `arn:aws:iam::${p.accountId}:root`, p.accountId, PRINCIPALS[6]!.arn];
   return fc.subarray(ids, { minLength: 1 }).map((list) => ({ AWS: list }));
 }
 
 /** One statement for a slot, aimed at the request. */
-export function statementFor(rc: RequestCase, slot: Slot, index: number): fc.Arbitrary<Record<string, unknown>> {
+export function statementFor(rc: RequestCase, slot: Slot, index: number, forceEffect?: 'Allow' | 'Deny'): fc.Arbitrary<Record<string, unknown>> {
   const { request: r, anchors: a } = rc;
   const p = r.principal;
   const actionEl = oneOrMany(fc.oneof({ weight: 5, arbitrary: actionPatternOf(r.action) }, { weight: 1, arbitrary: one(...ACTIONS) }));
   const resourceText = r.resource;
   const variableResources: string[] = resourceText.includes('alice')
     ? [resourceText.replace('alice', '${aws:username}'), resourceText.replace('alice', "${aws:username, 'alice'}"), resourceText.replace('alice/', '${aws:username}/*'), resourceText.replace('alice', 'ali${?}e'), resourceText.replace('alice', 'al${*}')]
-    : [`${resourceText}\${*}`, resourceText.replace('bucket', 'buck${?}t')];
+    : resourceText === '*' ? ['*'] : [`${resourceText}\${*}`, resourceText.replace('bucket', 'buck${?}t')];
   const resourceEl = oneOrMany(fc.oneof({ weight: 6, arbitrary: resourcePatternOf(resourceText) }, { weight: 2, arbitrary: one(...variableResources) }, { weight: 1, arbitrary: one(...RESOURCES) }));
   const withPrincipal = slot === 'resource' || slot === 'rcp';
   return fc
@@ -247,15 +250,14 @@ export function statementFor(rc: RequestCase, slot: Slot, index: number): fc.Arb
       notResource: fc.nat(6).map((n) => n === 0),
       action: actionEl,
       resource: resourceEl,
-      omitResource: fc.nat(5).map((n) => n === 0 && slot === 'resource'),
       principal: slot === 'rcp' ? fc.constant<unknown>('*') : principalValuesFor(p),
       notPrincipal: fc.nat(5).map((n) => n === 0 && slot === 'resource'),
       notPrincipalValue: notPrincipalFor(p),
-      clauses: fc.array(clauseFor(a, p), { maxLength: 3 }),
-      conditionless: fc.nat(2).map((n) => n === 0),
+      clauses: fc.array(clauseFor(a, p), { maxLength: 2 }),
+      conditionless: fc.boolean(),
     })
     .map((s) => {
-      const effect = s.deny ? 'Deny' : 'Allow';
+      const effect = forceEffect ?? (s.deny ? 'Deny' : 'Allow');
       const st: Record<string, unknown> = {};
       if (s.sid) st.Sid = `S${index}`;
       st.Effect = effect;
@@ -264,7 +266,7 @@ export function statementFor(rc: RequestCase, slot: Slot, index: number): fc.Arb
         else st.Principal = s.principal;
       }
       st[s.notAction ? 'NotAction' : 'Action'] = s.action;
-      if (!s.omitResource) st[s.notResource ? 'NotResource' : 'Resource'] = s.resource;
+      st[s.notResource ? 'NotResource' : 'Resource'] = s.resource;
       if (!s.conditionless && s.clauses.length > 0) st.Condition = conditionBlock(s.clauses);
       return st;
     });
@@ -274,7 +276,7 @@ export function statementFor(rc: RequestCase, slot: Slot, index: number): fc.Arb
 export function documentFor(rc: RequestCase, slot: Slot, maxStatements = 3): fc.Arbitrary<Record<string, unknown>> {
   return fc
     .record({
-      version: fc.constantFrom<string | undefined>('2012-10-17', '2012-10-17', '2012-10-17', '2012-10-17', '2012-10-17', '2008-10-17', undefined),
+      version: slot === 'boundary' ? fc.constant('2012-10-17') : fc.constantFrom<string | undefined>('2012-10-17', '2012-10-17', '2012-10-17', '2012-10-17', '2012-10-17', '2008-10-17', undefined),
       statements: fc.integer({ min: 1, max: maxStatements }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => statementFor(rc, slot, i)))),
       asObject: fc.nat(4).map((n) => n === 0),
     })
@@ -312,7 +314,7 @@ export function policySetFor(rc: RequestCase): fc.Arbitrary<RawPolicySet> {
   const hasIdentity = p.kind !== 'root';
   return fc
     .record({
-      identity: hasIdentity ? fc.array(documentFor(rc, 'identity'), { maxLength: 3 }) : fc.constant([]),
+      identity: hasIdentity ? fc.array(documentFor(rc, 'identity'), { minLength: 1, maxLength: 3 }).chain((docs) => fc.nat(5).map((n) => (n === 0 ? [] : docs))) : fc.constant([]),
       resource: fc.option(documentFor(rc, 'resource'), { freq: 2, nil: undefined }),
       boundary: hasIdentity ? fc.option(documentFor(rc, 'boundary', 2), { freq: 3, nil: undefined }) : fc.constant(undefined),
       session: isSession ? fc.option(fc.array(documentFor(rc, 'session', 2), { minLength: 1, maxLength: 2 }).map((l) => (l.length === 1 ? l[0] : l)), { freq: 2, nil: undefined }) : fc.constant(undefined),

@@ -5,11 +5,14 @@
  */
 import { globMatches, type GlobToken } from './glob.js';
 
-/** Splits pattern tokens on the first five colons written in the policy (colons from variables never split). */
+/**
+ * Splits pattern tokens on their first five colons. Variables are substituted first, so a colon from a variable's value
+ * splits too (`ArnLike: "${aws:PrincipalArn}"` compares six segments); its characters stay literal.
+ */
 function splitPattern(tokens: readonly GlobToken[]): GlobToken[][] {
   const segments: GlobToken[][] = [[]];
   for (const t of tokens) {
-    if (segments.length < 6 && t.kind === 'lit' && t.raw && t.ch === ':') segments.push([]);
+    if (segments.length < 6 && t.kind === 'lit' && t.ch === ':') segments.push([]);
     else segments[segments.length - 1]!.push(t);
   }
   return segments;

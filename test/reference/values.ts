@@ -23,11 +23,12 @@ const NS_PER_SECOND = 1_000_000_000n;
 
 /**
  * An instant in nanoseconds since the epoch, or null. Accepts epoch seconds (digits only) and the W3C profile of
- * ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.s…]]TZD with TZD `Z` or `±hh:mm` (sheet §3.3).
+ * ISO 8601: YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.s…]]TZD with TZD `Z` or `±hh:mm` (sheet §3.3). Digits alone are
+ * epoch seconds, and a time without a zone is read as UTC, as IAM's legacy parser does in moto's emulation (§3.3).
  */
 export function parseInstant(text: string): bigint | null {
   if (/^\d+$/.test(text)) return BigInt(text) * NS_PER_SECOND;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}:\d{2}))?)?)?$/.exec(text);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}:\d{2})?)?)?)?$/.exec(text);
   if (m === null) return null;
   const year = Number(m[1]);
   const month = m[2] === undefined ? 1 : Number(m[2]);
