@@ -21,6 +21,7 @@ import sensitiveAccessConditions from './rules/sensitive-access-conditions.js';
 import sensitiveAccessSchedule from './rules/sensitive-access-schedule.js';
 import activityAnomalies from './rules/activity-anomalies.js';
 import cloudtrailConfiguration from './rules/cloudtrail-configuration.js';
+import userDirectPolicies from './rules/user-direct-policies.js';
 
 /** All registered checks. */
 export const ALL_CHECKS: readonly AnyCheck[] = [
@@ -47,6 +48,7 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   erase(sensitiveAccessSchedule),
   erase(activityAnomalies),
   erase(cloudtrailConfiguration),
+  erase(userDirectPolicies),
 ];
 
 /** The check with this id, or undefined. */
