@@ -1,0 +1,86 @@
+/**
+ * Recurring operations at local times on chosen weekdays: iamsim's schedule layer. It is NOT AWS semantics:
+ * IAM conditions cannot express "weekdays 09:00-17:30" (see aws-iam-semantics.md §5), so real accounts run a
+ * scheduler that attaches and detaches access; a scenario's `schedule:` models that scheduler.
+ */
+import { err, ok, type Result } from '../result.js';
+import type { Instant } from '../model/types.js';
+import { fromMillis, toMillis } from '../model/time.js';
+import { fromLocal, parseHourMinute, parseWeekday, toLocal, WEEKDAYS } from './clock.js';
+
+/** When a schedule entry fires: local hour and minute on a set of weekdays (0 = Sunday). */
+export interface Recurrence {
+  readonly weekdays: readonly number[];
+  readonly hour: number;
+  readonly minute: number;
+}
+
+/** The hint shown with a bad `every:`. */
+export const EVERY_HINT = "write days then a local time: 'weekdays 09:00', 'daily 17:30', 'weekends 10:00', 'mon,wed,fri 08:00' or 'mon-thu 18:00'";
+
+const GROUPS: Readonly<Record<string, readonly number[]>> = {
+  day: [0, 1, 2, 3, 4, 5, 6], days: [0, 1, 2, 3, 4, 5, 6], daily: [0, 1, 2, 3, 4, 5, 6],
+  weekday: [1, 2, 3, 4, 5], weekdays: [1, 2, 3, 4, 5],
+  weekend: [0, 6], weekends: [0, 6],
+};
+
+/** Parses `every:` text such as `weekdays 09:00` or `mon,wed-fri 17:30`. */
+export function parseRecurrence(text: string): Result<Recurrence, string> {
+  const words = text.trim().split(/\s+/);
+  const time = words.pop() ?? '';
+  const hm = parseHourMinute(time);
+  if (!hm.ok) return err(`bad schedule '${text}': ${hm.error}`);
+  const days = words.join('').toLowerCase().replace(/^every/, '');
+  if (days === '') return err(`bad schedule '${text}': say which days`);
+  const set = new Set<number>();
+  for (const part of days.split(',')) {
+    const group = GROUPS[part];
+    if (group !== undefined) {
+      group.forEach((d) => set.add(d));
+      continue;
+    }
+    const [a, b, ...rest] = part.split('-');
+    const from = a === undefined ? undefined : parseWeekday(a);
+    if (from === undefined || rest.length > 0) return err(`bad schedule '${text}': '${part}' is not a day, a day range or one of ${Object.keys(GROUPS).join(', ')}`);
+    if (b === undefined) {
+      set.add(from);
+      continue;
+    }
+    const to = parseWeekday(b);
+    if (to === undefined) return err(`bad schedule '${text}': '${b}' is not a day of the week`);
+    for (let d = from; ; d = (d + 1) % 7) {
+      set.add(d);
+      if (d === to) break;
+    }
+  }
+  return ok({ weekdays: [...set].sort(), hour: hm.value.hour, minute: hm.value.minute });
+}
+
+/** Describes a recurrence for people: `Mon-Fri 09:00`. */
+export function describeRecurrence(r: Recurrence): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const names = r.weekdays.map((d) => (WEEKDAYS[d] ?? '').slice(0, 3).replace(/^./, (c) => c.toUpperCase()));
+  const days = r.weekdays.join() === '1,2,3,4,5' ? 'Mon-Fri' : r.weekdays.length === 7 ? 'daily' : names.join(',');
+  return `${days} ${p(r.hour)}:${p(r.minute)}`;
+}
+
+/**
+ * Every firing of `r` in the half-open interval (from, to], in time order, as Instants. The clock "passes" a
+ * firing when it moves from before it to at or after it.
+ */
+export function firingsBetween(r: Recurrence, tz: string, from: Instant, to: Instant): Instant[] {
+  const a = toMillis(from);
+  const b = toMillis(to);
+  if (b <= a) return [];
+  const out: Instant[] = [];
+  const l = toLocal(a, tz);
+  for (let i = 0; ; i++) {
+    const date = new Date(Date.UTC(l.year, l.month - 1, l.day + i));
+    const dayStart = fromLocal(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 0, 0, 0, tz);
+    if (dayStart > b) break;
+    if (!r.weekdays.includes(date.getUTCDay())) continue;
+    const t = fromLocal(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), r.hour, r.minute, 0, tz);
+    if (t > a && t <= b) out.push(fromMillis(t));
+  }
+  return out;
+}

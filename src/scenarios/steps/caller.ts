@@ -1,0 +1,37 @@
+/** Who a step acts as (`as` and `with`), in the model's terms. */
+import type { CallPrincipal } from '../../model/request-context.js';
+import type { Account } from '../../model/types.js';
+import type { Caller } from '../types.js';
+
+/** The source IP of a request that names none (TEST-NET-1, RFC 5737). */
+export const DEFAULT_SOURCE_IP = '192.0.2.10';
+
+/** The model principal for a caller; unknown sessions and keys are passed on so the model rejects them as AWS would. */
+export function callPrincipal(account: Account, c: Caller, sessions: ReadonlyMap<string, string>): CallPrincipal {
+  const w = c.with;
+  const keyOf = (keys: readonly { id: string }[]): string | undefined => {
+    if (w === undefined || w === 'key' || w === 'console') return undefined;
+    const n = /^key(\d)$/.exec(w);
+    if (n) return keys[Number(n[1]) - 1]?.id ?? `AKIA-MISSING-KEY-${n[1]}`;
+    return w;
+  };
+  if (c.as === 'root') {
+    const via = w !== undefined && w !== 'console' ? 'access-key' : 'console';
+    const id = keyOf(account.root.accessKeys);
+    return { kind: 'root', via, ...(id !== undefined ? { accessKeyId: id } : {}), mfa: c.mfa ?? true };
+  }
+  if (c.as.includes('/')) return { kind: 'session', sessionId: sessions.get(c.as) ?? `unknown:${c.as}` };
+  const user = Object.hasOwn(account.users, c.as) ? account.users[c.as] : undefined;
+  const via = w === 'console' || (w === undefined && (user?.loginProfile ?? null) !== null) ? 'console' : 'access-key';
+  if (via === 'console') return { kind: 'user', user: c.as, via, mfa: c.mfa ?? true };
+  const id = keyOf(user?.accessKeys ?? []);
+  return { kind: 'user', user: c.as, via, ...(id !== undefined ? { accessKeyId: id } : {}) };
+}
+
+/** A policy id as people name it: the managed policy's name, the inline policy's name, or the id itself. */
+export function policyShortName(id: string): string {
+  const inline = /\/inline\/(.+)$/.exec(id);
+  if (inline) return inline[1]!;
+  const managed = /:policy\/(?:.*\/)?([^/]+)$/.exec(id);
+  return managed ? managed[1]! : id;
+}
