@@ -1,0 +1,110 @@
+/**
+ * Renders a Decision as readable text: the effect, the policy type and statements that decided, and with `explain`
+ * every statement the evaluator considered with the reason it did or did not match, each condition showing the
+ * request's values against the policy's (`NotIpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24`).
+ * Shared by `iamsim evaluate --explain` and the scenario replay.
+ */
+import type { ConditionTrace, Decision, StatementRef, TraceEvent } from '../../evaluator/types.js';
+
+/** How to render. */
+export interface RenderDecisionOptions {
+  /** Include the trace: statement by statement, condition by condition. */
+  readonly explain?: boolean;
+  /** ANSI colour (only on a TTY without NO_COLOR; the caller decides). */
+  readonly color?: boolean;
+  /** Prefix for every line, e.g. two spaces when nested under a scenario step. */
+  readonly indent?: string;
+}
+
+const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** A statement reference as text: `identity[0] statement #1 (Sid AllowS3)`. */
+export function formatStatementRef(ref: StatementRef): string {
+  return `${ref.policyId} statement #${ref.index}${ref.sid !== undefined && ref.sid !== '' ? ` (Sid ${ref.sid})` : ''}`;
+}
+
+type Relation = { readonly holds: string; readonly fails: string };
+
+/** The words for "the request value relates to the policy value" per base operator, positive form. */
+function relationOf(base: string): Relation {
+  if (base.startsWith('Ip') || base === 'NotIpAddress') return { holds: 'in', fails: 'not in' };
+  if (base.includes('Like') || base.startsWith('Arn')) return { holds: 'like', fails: 'not like' };
+  if (base.endsWith('LessThanEquals')) return { holds: '<=', fails: 'not <=' };
+  if (base.endsWith('LessThan')) return { holds: '<', fails: 'not <' };
+  if (base.endsWith('GreaterThanEquals')) return { holds: '>=', fails: 'not >=' };
+  if (base.endsWith('GreaterThan')) return { holds: '>', fails: 'not >' };
+  if (base.includes('IgnoreCase')) return { holds: '= (ignoring case)', fails: '≠ (ignoring case)' };
+  return { holds: '=', fails: '≠' };
+}
+
+const listText = (values: readonly string[]): string => (values.length === 1 ? values[0]! : `[${values.join(', ')}]`);
+
+/** One condition clause as text, e.g. `NotIpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24 → true`. */
+export function formatCondition(c: ConditionTrace): string {
+  const m = /^(ForAllValues:|ForAnyValue:)?(.*?)(IfExists)?$/.exec(c.operator);
+  const setOp = m?.[1];
+  const base = m?.[2] ?? c.operator;
+  const verdict = c.matched ? 'true' : 'false';
+  if (base === 'Null') {
+    return `${c.operator} ${c.key}: key ${c.requestValues === null ? 'absent' : `present (${listText(c.requestValues)})`}, policy wants null=${listText(c.policyValues)} → ${verdict}`;
+  }
+  if (c.requestValues === null || c.requestValues.length === 0) {
+    const why = setOp === 'ForAllValues:' ? 'vacuously true for ForAllValues' : setOp === 'ForAnyValue:' ? 'false for ForAnyValue' : m?.[3] !== undefined ? 'true for IfExists' : base.startsWith('Not') || base.includes('Not') ? 'true for a negated operator' : 'false for a positive operator';
+    return `${c.operator} ${c.key}: key absent from the request (${why}) vs ${listText(c.policyValues)} → ${verdict}`;
+  }
+  const negated = base.startsWith('Not') || base.includes('NotEquals') || base.includes('NotLike');
+  const positiveBase = negated ? base.replace('Not', '') : base;
+  const rel = relationOf(positiveBase);
+  // For a negated operator the clause holds exactly when the positive relation fails (NOR over the policy values).
+  const positiveHeld = negated ? !c.matched : c.matched;
+  const word = positiveHeld ? rel.holds : rel.fails;
+  const quantifier = setOp === 'ForAllValues:' ? 'every value of ' : setOp === 'ForAnyValue:' ? 'some value of ' : '';
+  return `${c.operator} ${c.key} ${quantifier}${listText(c.requestValues)} ${word} ${listText(c.policyValues)} → ${verdict}`;
+}
+
+/** Why a statement did not match, from its trace event: the first element that failed. */
+function missReason(e: Extract<TraceEvent, { kind: 'statement' }>): string {
+  const parts: string[] = [];
+  if (!e.actionMatched) parts.push('action not covered');
+  if (!e.resourceMatched) parts.push('resource not covered');
+  if (e.principalMatched === false) parts.push('principal not named');
+  if (e.conditionsMatched === false) parts.push('a condition is false');
+  return parts.length > 0 ? parts.join(', ') : 'not matched';
+}
+
+/** Renders a decision. Without `explain` it is one or two lines; with it, the whole trace (empty unless evaluate ran with trace). */
+export function renderDecision(decision: Decision, opts: RenderDecisionOptions = {}): string {
+  const color = opts.color === true;
+  const pad = opts.indent ?? '';
+  const lines: string[] = [];
+  const effectColor = decision.effect === 'Allow' ? '32' : decision.effect === 'ExplicitDeny' ? '31' : '33';
+  const by = decision.decidedBy === null ? 'no policy allows it (default deny)' : decision.decidedBy === 'root' ? 'the root user has full access' : `decided by the ${decision.decidedBy} policy`;
+  lines.push(`${paint(color, `1;${effectColor}`, decision.effect)} (${by})`);
+  for (const ref of decision.determining) lines.push(`  because of ${formatStatementRef(ref)}`);
+  for (const e of decision.errors) lines.push(`  ${paint(color, '33', 'warning')}: ${e.message}${e.statement !== undefined ? ` (${formatStatementRef(e.statement)})` : ''}`);
+  if (opts.explain === true) {
+    const determining = new Set(decision.determining.map((r) => `${r.policyId}\u0000${r.index}`));
+    if (decision.trace.length === 0) lines.push('  (no trace recorded)');
+    else lines.push('Trace:');
+    for (const e of decision.trace) {
+      switch (e.kind) {
+        case 'statement': {
+          const decided = determining.has(`${e.ref.policyId}\u0000${e.ref.index}`);
+          const mark = e.matched ? paint(color, '32', '✓') : paint(color, '2', '·');
+          const status = e.matched ? `matched${decided ? ' (decided)' : ''}` : `did not match: ${missReason(e)}`;
+          lines.push(`  ${mark} ${formatStatementRef(e.ref)} [${e.effect}] ${status}`);
+          for (const c of e.conditions) lines.push(`      ${c.matched ? '✓' : '✗'} ${formatCondition(c)}`);
+          break;
+        }
+        case 'combine':
+          lines.push(`  → ${e.step}: ${e.outcome}${e.message !== '' ? ` — ${e.message}` : ''}`);
+          break;
+        default: {
+          const never: never = e;
+          return never;
+        }
+      }
+    }
+  }
+  return lines.map((l) => `${pad}${l}`).join('\n') + '\n';
+}

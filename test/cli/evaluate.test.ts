@@ -1,0 +1,181 @@
+/** `iamsim evaluate` driven in-process through run() with a fake io: flags, --explain, --expect, JSON, batch, bad input. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/program.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { principalFromArn } from '../../src/cli/commands/evaluate.js';
+
+let dir = '';
+const fake = (): CliIo & { stdout: string; stderr: string } => {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (s: string) => void (io.stdout += s),
+    err: (s: string) => void (io.stderr += s),
+    isTTY: false,
+    env: {},
+    cwd: '',
+  };
+  io.cwd = dir;
+  return io;
+};
+const write = (name: string, value: unknown): string => {
+  writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+  return name;
+};
+const doc = (...Statement: object[]): object => ({ Version: '2012-10-17', Statement });
+const ALICE = 'arn:aws:iam::111122223333:user/alice';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'iamsim-evaluate-'));
+  write('s3-read.json', doc({ Sid: 'ReadHome', Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::bucket/home/${aws:username}/*' }));
+  write('deny-ip.json', doc({ Sid: 'DenyOutside', Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' }, Bool: { 'aws:ViaAWSService': 'false' } } }));
+  write('tags.json', doc({ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] }, Null: { 'aws:TagKeys': 'false' } } }));
+  write('until-2026.json', doc({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } } }));
+  write('full.json', doc({ Effect: 'Allow', Action: '*', Resource: '*' }));
+  write('s3-only.json', doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }));
+  write('bucket-session.json', doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:sts::111122223333:assumed-role/Dev/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }));
+  write('bad-effect.json', doc({ Effect: 'allow', Action: 's3:GetObject', Resource: '*' }));
+  write('broken.json', '{"Version": "2012-10-17", "Statement": [');
+});
+
+describe('iamsim evaluate, one request from flags', () => {
+  it('allows through an identity policy with a policy variable, and says which statement decided', async () => {
+    const io = fake();
+    const code = await run(['evaluate', '--identity', 's3-read.json', '--principal', ALICE, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::bucket/home/alice/notes.txt'], io);
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('Allow');
+    expect(io.stdout).toContain('identity[0] statement #0 (Sid ReadHome)');
+  });
+
+  it('--expect exits 1 on a mismatch and 0 on a match', async () => {
+    const args = ['evaluate', '--identity', 's3-read.json', '--principal', ALICE, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::bucket/home/bob/notes.txt'];
+    const miss = fake();
+    expect(await run([...args, '--expect', 'Allow'], miss)).toBe(1);
+    expect(miss.stderr).toContain('expected Allow, got ImplicitDeny');
+    expect(await run([...args, '--expect', 'ImplicitDeny'], fake())).toBe(0);
+  });
+
+  it('--explain shows each condition with the request value against the policy values', async () => {
+    const io = fake();
+    const code = await run(['evaluate', '--identity', 'full.json', '--identity', 'deny-ip.json', '--principal', ALICE, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b/k',
+      '--context', 'aws:SourceIp=198.51.100.7', '--context', 'aws:ViaAWSService=false', '--explain', '--expect', 'ExplicitDeny'], io);
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('NotIpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24 → true');
+    expect(io.stdout).toContain('Bool aws:ViaAWSService false = false → true');
+    expect(io.stdout).toContain('identity[1] statement #0 (Sid DenyOutside) [Deny] matched (decided)');
+    expect(io.stdout).toContain('explicit-deny: deny');
+  });
+
+  it('--explain says why a statement did not match', async () => {
+    const io = fake();
+    await run(['evaluate', '--identity', 's3-only.json', '--principal', ALICE, '--action', 'ec2:RunInstances', '--resource', '*', '--explain'], io);
+    expect(io.stdout).toContain('ImplicitDeny');
+    expect(io.stdout).toContain('did not match: action not covered');
+  });
+
+  it('a repeated --context key is multivalued', async () => {
+    const args = ['evaluate', '--identity', 'tags.json', '--principal', ALICE, '--action', 'ec2:CreateTags', '--resource', '*'];
+    expect(await run([...args, '--context', 'aws:TagKeys=team', '--context', 'aws:TagKeys=env', '--expect', 'Allow'], fake())).toBe(0);
+    expect(await run([...args, '--context', 'aws:TagKeys=team', '--context', 'aws:TagKeys=owner', '--expect', 'ImplicitDeny'], fake())).toBe(0);
+  });
+
+  it('--at sets aws:CurrentTime and aws:EpochTime', async () => {
+    const args = ['evaluate', '--identity', 'until-2026.json', '--principal', ALICE, '--action', 's3:GetObject', '--resource', '*'];
+    expect(await run([...args, '--at', '2025-12-31T23:59:59Z', '--expect', 'Allow'], fake())).toBe(0);
+    expect(await run([...args, '--at', '2026-01-01T00:00:00Z', '--expect', 'ImplicitDeny'], fake())).toBe(0);
+    const io = fake();
+    expect(await run([...args, '--at', 'next tuesday'], io)).toBe(2);
+    expect(io.stderr).toContain('--at next tuesday: not a date');
+  });
+
+  it('--scp is one level per flag: every level must allow', async () => {
+    const io = fake();
+    expect(await run(['evaluate', '--identity', 'full.json', '--scp', 'full.json', '--scp', 's3-only.json', '--principal', ALICE, '--action', 'ec2:RunInstances', '--resource', '*', '--format', 'json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout) as { effect: string; decidedBy: string };
+    expect([out.effect, out.decidedBy]).toEqual(['ImplicitDeny', 'scp']);
+  });
+
+  it('--principal with a session ARN: a resource policy naming the session grants without an identity policy', async () => {
+    const io = fake();
+    expect(await run(['evaluate', '--resource-policy', 'bucket-session.json', '--principal', 'arn:aws:sts::111122223333:assumed-role/Dev/alice', '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::bucket/x', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toMatchObject({ effect: 'Allow', decidedBy: 'resource', determining: [{ policyId: 'resource', index: 0 }] });
+  });
+
+  it('the root user is allowed by default; an account id stands for it', async () => {
+    expect(await run(['evaluate', '--principal', '111122223333', '--action', 'iam:DeleteUser', '--resource', 'arn:aws:iam::111122223333:user/x', '--expect', 'Allow'], fake())).toBe(0);
+  });
+});
+
+describe('iamsim evaluate, bad input exits 2 with the file and a hint, never a stack trace', () => {
+  it.each([
+    [['--identity', 'missing.json'], 'missing.json: cannot read the file given to --identity (no such file)'],
+    [['--identity', 'broken.json'], 'broken.json: invalid JSON'],
+    [['--identity', 'bad-effect.json'], 'bad-effect.json at /Statement/0/Effect'],
+    [['--principal', 'bob'], '--principal: "bob" is not a principal ARN'],
+  ])('%j', async (extra, message) => {
+    const io = fake();
+    const base = ['evaluate', '--principal', ALICE, '--action', 's3:GetObject', '--resource', '*'];
+    expect(await run([...base, ...extra], io)).toBe(2);
+    expect(io.stderr).toContain(message);
+    expect(io.stderr).toContain('hint');
+    expect(io.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing --action is a usage error', async () => {
+    const io = fake();
+    expect(await run(['evaluate', '--principal', ALICE, '--resource', '*'], io)).toBe(2);
+    expect(io.stderr).toContain('--action is required');
+  });
+});
+
+describe('iamsim evaluate --input (JSON Lines batch)', () => {
+  it('prints one result per line, in order; a malformed line gets an error and the rest still run', async () => {
+    const lines = [
+      { policies: { identity: [doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' })] }, request: { principal: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } },
+      '{"policies": ',
+      { policies: { identity: [doc({ Effect: 'allow', Action: 's3:*', Resource: '*' })] }, request: { principal: ALICE, action: 's3:GetObject', resource: '*' } },
+      { policies: { identity: [doc({ Effect: 'Allow', Action: '*', Resource: '*' })], scp: [[doc({ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'secret' } } })]] },
+        request: { principal: 'arn:aws:iam::111122223333:role/App', action: 's3:PutObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', context: { 'aws:TagKeys': ['a', 'secret'] } } },
+      { policies: {}, request: { principal: 'nobody', action: 's3:GetObject', resource: '*' } },
+    ];
+    write('batch.jsonl', lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+    const io = fake();
+    expect(await run(['evaluate', '--input', 'batch.jsonl'], io)).toBe(0);
+    const out = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(5);
+    expect(out[0]).toMatchObject({ line: 1, effect: 'Allow', decidedBy: 'identity' });
+    expect(out[1]).toMatchObject({ line: 2 });
+    expect(String(out[1]!.error)).toContain('invalid JSON');
+    expect(out[2]).toMatchObject({ line: 3, error: 'invalid policy' });
+    expect(JSON.stringify(out[2]!.problems)).toContain('/policies/identity/0/Statement/0/Effect');
+    expect(out[3]).toMatchObject({ line: 4, effect: 'ExplicitDeny', decidedBy: 'scp' });
+    expect(out[4]).toMatchObject({ line: 5 });
+    expect(String(out[4]!.error)).toContain('/request/principal');
+  });
+
+  it('a missing input file exits 2', async () => {
+    const io = fake();
+    expect(await run(['evaluate', '--input', 'nope.jsonl'], io)).toBe(2);
+    expect(io.stderr).toContain('nope.jsonl: cannot read the file given to --input');
+  });
+});
+
+describe('principalFromArn', () => {
+  it.each([
+    ['arn:aws:iam::111122223333:user/a/b', { kind: 'user', accountId: '111122223333' }],
+    ['arn:aws:iam::111122223333:root', { kind: 'root' }],
+    ['arn:aws:sts::111122223333:assumed-role/R/s', { kind: 'role-session', roleArn: 'arn:aws:iam::111122223333:role/R' }],
+    ['arn:aws:iam::111122223333:role/path/R', { kind: 'role-session', roleArn: 'arn:aws:iam::111122223333:role/path/R', arn: 'arn:aws:sts::111122223333:assumed-role/R/iamsim' }],
+    ['arn:aws:iam::111122223333:role/aws-service-role/x.amazonaws.com/AWSServiceRoleForX', { kind: 'role-session', serviceLinkedRole: true }],
+    ['arn:aws:sts::111122223333:federated-user/carol', { kind: 'federated-user' }],
+    ['ec2.amazonaws.com', { kind: 'service', service: 'ec2.amazonaws.com' }],
+    ['anonymous', { kind: 'anonymous' }],
+  ])('%s', (arn, expected) => {
+    const r = principalFromArn(arn);
+    expect(r.ok && r.value).toMatchObject(expected);
+  });
+});
