@@ -212,8 +212,19 @@ function compileValues(
         }
       }
     }
-    case 'arn':
-      return { kind: 'arn', templates, fixed: dynamic ? null : templates.map((t) => compileArnPattern(fixedGlob(t))) };
+    case 'arn': {
+      if (dynamic) return { kind: 'arn', templates, fixed: null };
+      const fixed = templates.map((t) => compileArnPattern(fixedGlob(t)));
+      fixed.forEach((p, i) => {
+        if (p.segments.length > 0) return;
+        problems.push({
+          code: 'condition-arn-never-matches', severity: 'warning', path: at(i),
+          message: `"${texts[i]}" is not an ARN pattern (arn:partition:service:region:account:resource), so ${operator} never matches it.`,
+          hint: 'Write all six colon-separated parts, or end a shorter pattern with * (e.g. arn:aws:sqs:*).',
+        });
+      });
+      return { kind: 'arn', templates, fixed };
+    }
     case 'numeric':
     case 'date': {
       if (info.family !== 'numeric' && info.family !== 'date') throw new Error('unreachable');

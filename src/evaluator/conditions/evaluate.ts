@@ -45,7 +45,7 @@ export function evaluateConditionBlock(block: ConditionBlock, ctx: RequestContex
       trace.push({
         operator: c.operator,
         key: c.keyText,
-        requestValues: v === undefined ? null : typeof v === 'string' ? [v] : [...v],
+        requestValues: v === undefined || (typeof v !== 'string' && v.length === 0) ? null : typeof v === 'string' ? [v] : [...v],
         policyValues: policyValuesForTrace(c, ctx),
         matched: ok,
       });

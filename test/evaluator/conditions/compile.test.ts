@@ -36,6 +36,7 @@ describe('compile problems, each with a JSON pointer [sheet §6.1, §3.3]', () =
     ['variable in Bool', { Bool: { 'k:b': '${k:b}' } }, 'condition-variable-in-bool', `${P}/Bool/k:b`, 'warning'],
     ['malformed variable', { StringEquals: { 'k:s': '${oops' } }, 'condition-variable-malformed', `${P}/StringEquals/k:s`, 'warning'],
     ['plain operator on aws:TagKeys', { StringEquals: { 'aws:TagKeys': 'a' } }, 'condition-multivalued-key-needs-set', `${P}/StringEquals/aws:TagKeys`, 'warning'],
+    ['ARN value that can never match', { ArnLike: { 'aws:SourceArn': 'not-an-arn' } }, 'condition-arn-never-matches', `${P}/ArnLike/aws:SourceArn`, 'warning'],
     ['pointer escaping of / and ~', { StringEquals: { 'aws:ResourceTag/a~b': 1 }, 'Date~/x': { 'k:k': 1 } }, 'condition-operator-unknown', `${P}/Date~0~1x`, 'error'],
   ])('%s', (_name, cond, code, path, severity) => {
     const problems = problemsOf(cond);
