@@ -19,31 +19,30 @@ import type {
   TraceEvent,
 } from './types.js';
 import { matchAnyAction, prepareAction, type PreparedAction } from './match/action.js';
-import { matchAnyResource, prepareResource, type PreparedResource } from './match/resource.js';
+import { matchAnyResource, prepareResource, type ContextSource, type PreparedResource } from './match/resource.js';
 import { notPrincipalApplies, principalGrant, type PrincipalGrant } from './match/principal.js';
 import { evaluateConditionBlock } from './conditions/index.js';
 import { buildRequestContext } from './context.js';
-import { combineEvent, describeRefs, ROOT_USER_REF, statementEvent, type TraceStep } from './trace.js';
+import { combineEvent, describeRefs, ROOT_USER_REF, statementEvent, type CombineMessageId, type TraceStep } from './trace.js';
 
-/** Per-request state: prepared action and resource, the lazily built context, the trace and errors when any. */
-interface RequestState {
+/**
+ * Per-request state: prepared action and resource, the lazily built context, the matches found so far, the trace and
+ * errors when any. One object per request; the match fields are filled by scan().
+ */
+interface RequestState extends ContextSource {
   readonly principal: RequestPrincipal;
   readonly action: PreparedAction;
   readonly resource: PreparedResource;
   readonly rawContext: AuthzRequest['context'];
   ctx: RequestContext | null;
-  readonly getCtx: () => RequestContext;
   /** The caller has a permissions boundary: NotPrincipal + Deny then always applies (sheet §2.3 surprise). */
   readonly hasBoundary: boolean;
   readonly trace: TraceEvent[] | null;
   errors: EvalError[] | null;
-}
-
-/** Matching statements of one policy category, found in one pass. Arrays are allocated only when something matches. */
-interface Tally {
+  /** Every matching Deny, and the kind of the first one in reporting order (rcp, scp, resource, identity, boundary, session). */
   denies: StatementRef[] | null;
-  allows: StatementRef[] | null;
-  /** For resource policies: the strongest grant of a matching Allow, and the refs per grant. */
+  firstDeny: PolicyKind | null;
+  /** The resource policy: the strongest grant of a matching Allow, and the refs of the exact and role/owner grants. */
   grant: PrincipalGrant;
   exactAllows: StatementRef[] | null;
   roleAllows: StatementRef[] | null;
@@ -55,8 +54,9 @@ const NO_TRACE: readonly TraceEvent[] = Object.freeze([]);
 const NO_POLICIES: readonly CompiledPolicy[] = Object.freeze([]);
 const RANK: Readonly<Record<PrincipalGrant, number>> = { none: 0, account: 1, role: 2, owner: 2, exact: 3 };
 
-function newTally(): Tally {
-  return { denies: null, allows: null, grant: 'none', exactAllows: null, roleAllows: null };
+/** The context of a RequestState, built on first use (shared method: no closure per request). */
+function stateContext(this: RequestState): RequestContext {
+  return (this.ctx ??= buildRequestContext(this.rawContext));
 }
 
 function push(list: StatementRef[] | null, ref: StatementRef): StatementRef[] {
@@ -68,7 +68,7 @@ function push(list: StatementRef[] | null, ref: StatementRef): StatementRef[] {
 /** Fast path: how the statement matches (its principal grant; 'exact' when it has no Principal), or 'none'. */
 function matchStatement(st: CompiledStatement, s: RequestState): PrincipalGrant {
   if (matchAnyAction(st.actions, s.action) === st.notAction) return 'none';
-  if (st.resources !== null && matchAnyResource(st.resources, s.resource, s.getCtx) === st.notResource) return 'none';
+  if (st.resources !== null && matchAnyResource(st.resources, s.resource, s) === st.notResource) return 'none';
   let grant: PrincipalGrant = 'exact';
   if (st.principals !== null) {
     if (st.notPrincipal) {
@@ -78,14 +78,14 @@ function matchStatement(st: CompiledStatement, s: RequestState): PrincipalGrant 
       if (grant === 'none') return 'none';
     }
   }
-  if (st.condition !== null && !evaluateConditionBlock(st.condition, s.getCtx(), null)) return 'none';
+  if (st.condition !== null && !evaluateConditionBlock(st.condition, s.context(), null)) return 'none';
   return grant;
 }
 
 /** Traced path: evaluates every part (for --explain), records a statement event, returns the same as matchStatement. */
 function matchStatementTraced(st: CompiledStatement, s: RequestState, trace: TraceEvent[]): PrincipalGrant {
   const actionMatched = matchAnyAction(st.actions, s.action) !== st.notAction;
-  const resourceMatched = st.resources === null || matchAnyResource(st.resources, s.resource, s.getCtx) !== st.notResource;
+  const resourceMatched = st.resources === null || matchAnyResource(st.resources, s.resource, s) !== st.notResource;
   let grant: PrincipalGrant = 'exact';
   let principalMatched: boolean | null = null;
   if (st.principals !== null) {
@@ -98,14 +98,18 @@ function matchStatementTraced(st: CompiledStatement, s: RequestState, trace: Tra
   }
   let conditionsMatched: boolean | null = null;
   const conditions: ConditionTrace[] = [];
-  if (st.condition !== null) conditionsMatched = evaluateConditionBlock(st.condition, s.getCtx(), conditions);
+  if (st.condition !== null) conditionsMatched = evaluateConditionBlock(st.condition, s.context(), conditions);
   const event = statementEvent(st.ref, st.effect, { actionMatched, resourceMatched, principalMatched, conditionsMatched, conditions });
   trace.push(event);
   return event.kind === 'statement' && event.matched ? grant : 'none';
 }
 
-/** Evaluates every statement of the policies into the tally. A statement that throws is skipped and reported. */
-function tallyPolicies(policies: readonly CompiledPolicy[], s: RequestState, t: Tally): void {
+/**
+ * Evaluates every statement of the policies once. Denies go to `s.denies`; the matching Allows are returned (null when
+ * none); for the resource policy the grants are recorded in `s`. A statement that throws is skipped and reported.
+ */
+function scan(policies: readonly CompiledPolicy[], kind: PolicyKind, s: RequestState): StatementRef[] | null {
+  let allows: StatementRef[] | null = null;
   for (let p = 0; p < policies.length; p++) {
     const statements = policies[p]!.statements;
     for (let i = 0; i < statements.length; i++) {
@@ -119,33 +123,34 @@ function tallyPolicies(policies: readonly CompiledPolicy[], s: RequestState, t: 
       }
       if (grant === 'none') continue;
       if (st.effect === 'Deny') {
-        t.denies = push(t.denies, st.ref);
+        s.denies = push(s.denies, st.ref);
+        if (s.firstDeny === null) s.firstDeny = kind;
         continue;
       }
-      t.allows = push(t.allows, st.ref);
-      if (RANK[grant] > RANK[t.grant]) t.grant = grant;
-      if (grant === 'exact') t.exactAllows = push(t.exactAllows, st.ref);
-      else if (grant === 'role' || grant === 'owner') t.roleAllows = push(t.roleAllows, st.ref);
+      allows = push(allows, st.ref);
+      if (kind === 'resource' || kind === 'trust') {
+        if (RANK[grant] > RANK[s.grant]) s.grant = grant;
+        if (grant === 'exact') s.exactAllows = push(s.exactAllows, st.ref);
+        else if (grant === 'role' || grant === 'owner') s.roleAllows = push(s.roleAllows, st.ref);
+      }
     }
   }
+  return allows;
 }
 
-/** Tallies each level of an SCP/RCP hierarchy; returns the first level without an Allow, or -1. */
-function tallyLevels(levels: readonly (readonly CompiledPolicy[])[], s: RequestState, denies: Tally): number {
+/** Scans each level of an SCP/RCP hierarchy; returns the first level (0 = organization root) without an Allow, or -1. */
+function scanLevels(levels: readonly (readonly CompiledPolicy[])[], kind: PolicyKind, s: RequestState): number {
   let missing = -1;
   for (let l = 0; l < levels.length; l++) {
-    const t = newTally();
-    tallyPolicies(levels[l]!, s, t);
-    if (t.denies !== null) for (const r of t.denies) denies.denies = push(denies.denies, r);
-    if (t.allows === null && missing < 0) missing = l;
+    if (scan(levels[l]!, kind, s) === null && missing < 0) missing = l;
   }
   return missing;
 }
 
 /** The account that owns the resource: explicit, else the ARN's account field, else the caller's account. */
-export function resourceAccountOf(request: AuthzRequest): string {
+export function resourceAccountOf(request: AuthzRequest, prepared?: PreparedResource): string {
   if (request.resourceAccount !== undefined) return request.resourceAccount;
-  const segs = prepareResource(request.resource).segments;
+  const segs = (prepared ?? prepareResource(request.resource)).segments;
   const fromArn = segs === null ? '' : segs[4]!;
   return fromArn !== '' ? fromArn : request.principal.accountId;
 }
@@ -165,8 +170,13 @@ function concat(...lists: (readonly StatementRef[] | null)[]): StatementRef[] {
   return out;
 }
 
-function note(s: RequestState, step: TraceStep, outcome: 'allow' | 'deny' | 'pass' | 'not-applicable', id: Parameters<typeof combineEvent>[2], data?: Readonly<Record<string, string | number>>): void {
+function note(s: RequestState, step: TraceStep, outcome: 'allow' | 'deny' | 'pass' | 'not-applicable', id: CombineMessageId, data?: Readonly<Record<string, string | number>>): void {
   if (s.trace !== null) s.trace.push(combineEvent(step, outcome, id, data));
+}
+
+/** Refs as text for a trace message; computed only when tracing. */
+function refsText(s: RequestState, refs: readonly StatementRef[] | null): string {
+  return s.trace === null || refs === null ? '' : describeRefs(refs);
 }
 
 /**
@@ -175,18 +185,21 @@ function note(s: RequestState, step: TraceStep, outcome: 'allow' | 'deny' | 'pas
  * boundary and session statements on the path taken); for the root user's implicit full access, ROOT_USER_REF with
  * `decidedBy: 'root'`. An ImplicitDeny names the gate that failed ('rcp', 'scp', 'resource', 'boundary', 'session'),
  * or null when no policy granted at all. Statements that fail to evaluate are skipped and listed in `errors`.
+ * Root and non-IAM callers (services, anonymous) have no identity side; SCPs skip service-linked roles.
  */
 export function evaluate(request: AuthzRequest, policies: PolicySet, opts?: EvaluateOptions): Decision {
   const p = request.principal;
-  const iamPrincipal = p.kind === 'root' || p.kind === 'user' || p.kind === 'role-session' || p.kind === 'federated-user';
-  const isRoot = p.kind === 'root';
-  const isSession = p.kind === 'role-session' || p.kind === 'federated-user';
+  const kind = p.kind;
+  const isRoot = kind === 'root';
+  const isSession = kind === 'role-session' || kind === 'federated-user';
+  const iamPrincipal = isRoot || isSession || kind === 'user';
   const identity = iamPrincipal && !isRoot ? policies.identity : NO_POLICIES;
   const boundary = iamPrincipal && !isRoot ? (policies.boundary ?? null) : null;
   const session = isSession && policies.session !== undefined && policies.session.length > 0 ? policies.session : null;
   const resource = policies.resource ?? null;
   const scp = iamPrincipal && p.serviceLinkedRole !== true && policies.scp !== undefined && policies.scp.length > 0 ? policies.scp : null;
   const rcp = policies.rcp !== undefined && policies.rcp.length > 0 ? policies.rcp : null;
+  const mustAllow = policies.resourceMustAllow === true;
 
   const s: RequestState = {
     principal: p,
@@ -194,100 +207,92 @@ export function evaluate(request: AuthzRequest, policies: PolicySet, opts?: Eval
     resource: prepareResource(request.resource),
     rawContext: request.context,
     ctx: null,
-    getCtx: () => (s.ctx ??= buildRequestContext(request.context)),
+    context: stateContext,
     hasBoundary: boundary !== null,
     trace: opts?.trace === true ? [] : null,
     errors: null,
+    denies: null,
+    firstDeny: null,
+    grant: 'none',
+    exactAllows: null,
+    roleAllows: null,
   };
 
-  // One pass over every statement that applies, in the order Deny kinds are reported: rcp, scp, resource, identity, boundary, session.
-  const denies: Tally = newTally();
-  let firstDeny: PolicyKind | null = null;
-  const markDenies = (kind: PolicyKind): void => {
-    if (firstDeny === null && denies.denies !== null) firstDeny = kind;
-  };
-  const rcpMissing = rcp === null ? -1 : tallyLevels(rcp, s, denies);
-  markDenies('rcp');
-  const scpMissing = scp === null ? -1 : tallyLevels(scp, s, denies);
-  markDenies('scp');
-  const res = newTally();
-  if (resource !== null) tallyPolicies([resource], s, res);
-  const id = newTally();
-  tallyPolicies(identity, s, id);
-  const bnd = newTally();
-  if (boundary !== null) tallyPolicies([boundary], s, bnd);
-  const ses = newTally();
-  if (session !== null) tallyPolicies(session, s, ses);
-  for (const [kind, t] of [['resource', res], ['identity', id], ['boundary', bnd], ['session', ses]] as const) {
-    if (t.denies !== null) {
-      for (const r of t.denies) denies.denies = push(denies.denies, r);
-      markDenies(kind);
-    }
-  }
+  // One pass over every statement that applies, in the order Deny kinds are reported.
+  const rcpMissing = rcp === null ? -1 : scanLevels(rcp, 'rcp', s);
+  const scpMissing = scp === null ? -1 : scanLevels(scp, 'scp', s);
+  const resourceAllows = resource === null ? null : scan([resource], resource.kind === 'trust' ? 'trust' : 'resource', s);
+  const identityAllows = scan(identity, 'identity', s);
+  const boundaryAllows = boundary === null ? null : scan([boundary], 'boundary', s);
+  const sessionAllows = session === null ? null : scan(session, 'session', s);
 
   // 1. Explicit deny anywhere.
-  if (denies.denies !== null) {
-    note(s, 'explicit-deny', 'deny', 'deny-matched', { kind: firstDeny ?? 'identity', statements: describeRefs(denies.denies) });
-    return decision('ExplicitDeny', firstDeny, denies.denies, s);
+  if (s.denies !== null) {
+    const by = s.firstDeny === 'trust' ? 'resource' : s.firstDeny;
+    note(s, 'explicit-deny', 'deny', 'deny-matched', { kind: by ?? 'identity', statements: refsText(s, s.denies) });
+    return decision('ExplicitDeny', by, s.denies, s);
   }
   note(s, 'explicit-deny', 'pass', 'deny-none');
 
   // 2, 3. Every RCP level, then every SCP level, must allow.
-  for (const [step, levels, missing] of [['rcp', rcp, rcpMissing], ['scp', scp, scpMissing]] as const) {
-    if (levels === null) note(s, step, 'not-applicable', 'gate-none', { kind: step.toUpperCase() });
-    else if (missing >= 0) {
-      note(s, step, 'deny', 'gate-missing', { kind: step.toUpperCase(), level: missing });
-      return decision('ImplicitDeny', step, NO_REFS, s);
-    } else note(s, step, 'pass', 'gate-ok', { kind: step.toUpperCase() });
-  }
+  if (rcp === null) note(s, 'rcp', 'not-applicable', 'gate-none', { kind: 'RCP' });
+  else if (rcpMissing >= 0) {
+    note(s, 'rcp', 'deny', 'gate-missing', { kind: 'RCP', level: rcpMissing });
+    return decision('ImplicitDeny', 'rcp', NO_REFS, s);
+  } else note(s, 'rcp', 'pass', 'gate-ok', { kind: 'RCP' });
+  if (scp === null) note(s, 'scp', 'not-applicable', 'gate-none', { kind: 'SCP' });
+  else if (scpMissing >= 0) {
+    note(s, 'scp', 'deny', 'gate-missing', { kind: 'SCP', level: scpMissing });
+    return decision('ImplicitDeny', 'scp', NO_REFS, s);
+  } else note(s, 'scp', 'pass', 'gate-ok', { kind: 'SCP' });
 
   // 4. The resource-based policy.
-  const grant = res.grant;
+  const grant = s.grant;
   if (resource === null) note(s, 'resource', 'not-applicable', 'resource-none');
-  if (policies.resourceMustAllow === true && grant === 'none') {
+  if (mustAllow && grant === 'none') {
     note(s, 'resource', 'deny', 'resource-must-allow');
     return decision('ImplicitDeny', 'resource', NO_REFS, s);
   }
 
   if (!iamPrincipal) {
-    note(s, 'principal-kind', 'pass', 'principal-no-identity', { kind: p.kind });
+    note(s, 'principal-kind', 'pass', 'principal-no-identity', { kind });
     if (grant === 'exact') {
       note(s, 'resource', 'allow', 'resource-exact');
-      return decision('Allow', 'resource', res.exactAllows ?? NO_REFS, s);
+      return decision('Allow', 'resource', s.exactAllows ?? NO_REFS, s);
     }
     if (resource !== null) note(s, 'resource', 'deny', 'resource-no-allow');
     return decision('ImplicitDeny', null, NO_REFS, s);
   }
 
-  const resourceAccount = resourceAccountOf(request);
+  const resourceAccount = resourceAccountOf(request, s.resource);
   if (p.accountId !== resourceAccount) {
     // Cross-account: both sides must allow; the account principal counts as a grant on the resource side.
     note(s, 'cross-account', 'pass', 'cross-account', { from: p.accountId, to: resourceAccount });
     if (grant === 'none') {
       note(s, 'cross-account', 'deny', 'cross-account-resource-missing');
-      return decision('ImplicitDeny', 'resource', NO_REFS, s);
+      return decision('ImplicitDeny', identityAllows !== null || isRoot ? 'resource' : null, NO_REFS, s);
     }
     note(s, 'cross-account', 'pass', 'cross-account-resource-ok');
     if (isRoot) {
       note(s, 'root', 'allow', 'root-cross-account');
-      return decision('Allow', 'root', concat([ROOT_USER_REF], res.allows), s);
+      return decision('Allow', 'root', concat([ROOT_USER_REF], resourceAllows), s);
     }
-    return principalSide(s, id.allows, null, boundary !== null, bnd.allows, session !== null, ses.allows, p.kind === 'federated-user', res.allows);
+    return principalSide(s, identityAllows, null, boundary !== null, boundaryAllows, session !== null, sessionAllows, kind === 'federated-user', resourceAllows);
   }
 
   if (isRoot) {
     note(s, 'root', 'allow', 'root-allow');
-    return decision('Allow', 'root', policies.resourceMustAllow === true ? concat([ROOT_USER_REF], res.allows) : [ROOT_USER_REF], s);
+    return decision('Allow', 'root', mustAllow ? concat([ROOT_USER_REF], resourceAllows) : [ROOT_USER_REF], s);
   }
   if (grant === 'exact') {
     note(s, 'resource', 'allow', 'resource-exact');
-    return decision('Allow', 'resource', res.exactAllows ?? NO_REFS, s);
+    return decision('Allow', 'resource', s.exactAllows ?? NO_REFS, s);
   }
   if (grant === 'role' || grant === 'owner') note(s, 'resource', 'pass', 'resource-role', { what: grant === 'role' ? 'role ARN' : 'IAM user (the owner of the federated session)' });
   else if (grant === 'account') note(s, 'resource', 'pass', 'resource-account');
   else if (resource !== null) note(s, 'resource', 'pass', 'resource-no-allow');
-  const mustAllowRefs = policies.resourceMustAllow === true && grant === 'account' ? res.allows : null;
-  return principalSide(s, id.allows, res.roleAllows, boundary !== null, bnd.allows, session !== null, ses.allows, p.kind === 'federated-user', mustAllowRefs);
+  const mustAllowRefs = mustAllow && grant === 'account' ? resourceAllows : null;
+  return principalSide(s, identityAllows, s.roleAllows, boundary !== null, boundaryAllows, session !== null, sessionAllows, kind === 'federated-user', mustAllowRefs);
 }
 
 /** Steps 5–7: an identity Allow (or a role/owner grant), then the boundary, then the session policies or their absence. */
@@ -302,7 +307,7 @@ function principalSide(
   federatedUser: boolean,
   resourceSide: readonly StatementRef[] | null,
 ): Decision {
-  if (identityAllows !== null) note(s, 'identity', 'allow', 'identity-allow', { statements: describeRefs(identityAllows) });
+  if (identityAllows !== null) note(s, 'identity', 'allow', 'identity-allow', { statements: refsText(s, identityAllows) });
   else if (roleAllows !== null) note(s, 'identity', 'pass', 'identity-by-resource');
   else {
     note(s, 'identity', 'deny', 'identity-none');
@@ -312,18 +317,21 @@ function principalSide(
   else if (boundaryAllows === null) {
     note(s, 'boundary', 'deny', 'boundary-missing');
     return decision('ImplicitDeny', 'boundary', NO_REFS, s);
-  } else note(s, 'boundary', 'pass', 'boundary-allow', { statements: describeRefs(boundaryAllows) });
+  } else note(s, 'boundary', 'pass', 'boundary-allow', { statements: refsText(s, boundaryAllows) });
   if (hasSession) {
     if (sessionAllows === null) {
       note(s, 'session', 'deny', 'session-missing');
       return decision('ImplicitDeny', 'session', NO_REFS, s);
     }
-    note(s, 'session', 'pass', 'session-allow', { statements: describeRefs(sessionAllows) });
+    note(s, 'session', 'pass', 'session-allow', { statements: refsText(s, sessionAllows) });
   } else if (federatedUser) {
     note(s, 'session', 'deny', 'session-federated');
     return decision('ImplicitDeny', 'session', NO_REFS, s);
   } else note(s, 'session', 'not-applicable', 'session-none');
   note(s, 'identity', 'allow', 'allow');
-  const determining = concat(identityAllows, roleAllows, boundaryAllows, sessionAllows, resourceSide);
+  const determining =
+    roleAllows === null && boundaryAllows === null && sessionAllows === null && resourceSide === null && identityAllows !== null
+      ? identityAllows
+      : concat(identityAllows, roleAllows, boundaryAllows, sessionAllows, resourceSide);
   return decision('Allow', identityAllows !== null ? 'identity' : 'resource', determining, s);
 }

@@ -35,8 +35,21 @@ export function compileActionPattern(pattern: string): ActionPattern {
   return { kind: 'split', service: compileGlob(service, false), name: compileGlob(name, false) };
 }
 
-/** Lowercases and splits a request action once. */
+const PREPARED_MAX = 4096;
+const prepared = new Map<string, PreparedAction>();
+
+/** Lowercases and splits a request action, memoised in a bounded cache: the same action names recur in every request. */
 export function prepareAction(action: string): PreparedAction {
+  let p = prepared.get(action);
+  if (p === undefined) {
+    if (prepared.size >= PREPARED_MAX) prepared.clear();
+    p = splitAction(action);
+    prepared.set(action, p);
+  }
+  return p;
+}
+
+function splitAction(action: string): PreparedAction {
   const lower = action.toLowerCase();
   const colon = lower.indexOf(':');
   if (colon < 0) return { lower, service: null, name: lower };
@@ -52,7 +65,9 @@ export function matchActionPattern(pattern: ActionPattern, action: PreparedActio
     case 'never':
       return false;
     case 'split':
-      return action.service !== null && matchGlob(pattern.service, action.service) && matchGlob(pattern.name, action.name);
+      if (action.service === null) return false;
+      if (pattern.service.kind === 'literal' ? pattern.service.text !== action.service : !matchGlob(pattern.service, action.service)) return false;
+      return pattern.name.kind === 'literal' ? pattern.name.text === action.name : matchGlob(pattern.name, action.name);
     default: {
       const never: never = pattern;
       return never;

@@ -26,6 +26,11 @@ export type ResourcePattern =
       readonly template: Template | null;
     };
 
+/** Supplies the request context on demand, so a request whose statements need no context never builds one. */
+export interface ContextSource {
+  context(): RequestContext;
+}
+
 /** A request resource split once per request: `segments` has six entries, or is null for `*` and non-ARN values. */
 export interface PreparedResource {
   readonly value: string;
@@ -37,16 +42,17 @@ const NEVER: ResourcePattern = { kind: 'never' };
 
 /** Splits at the first five colons: six parts when the text is a full ARN, fewer otherwise. */
 export function splitArn(text: string): string[] {
-  const parts: string[] = [];
-  let from = 0;
-  while (parts.length < 5) {
-    const at = text.indexOf(':', from);
-    if (at < 0) break;
-    parts.push(text.slice(from, at));
-    from = at + 1;
-  }
-  parts.push(text.slice(from));
-  return parts;
+  const c1 = text.indexOf(':');
+  if (c1 < 0) return [text];
+  const c2 = text.indexOf(':', c1 + 1);
+  if (c2 < 0) return [text.slice(0, c1), text.slice(c1 + 1)];
+  const c3 = text.indexOf(':', c2 + 1);
+  if (c3 < 0) return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1)];
+  const c4 = text.indexOf(':', c3 + 1);
+  if (c4 < 0) return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1, c3), text.slice(c3 + 1)];
+  const c5 = text.indexOf(':', c4 + 1);
+  if (c5 < 0) return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1, c3), text.slice(c3 + 1, c4), text.slice(c4 + 1)];
+  return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1, c3), text.slice(c3 + 1, c4), text.slice(c4 + 1, c5), text.slice(c5 + 1)];
 }
 
 /**
@@ -69,15 +75,23 @@ export function compileResourcePattern(text: string, variables: boolean): Resour
   return { kind: 'arn', segments, resource: compileGlob(resourceText, false), template: null };
 }
 
-/** Splits a request resource once per request. */
+const PREPARED_MAX = 4096;
+const prepared = new Map<string, PreparedResource>();
+
+/** Splits a request resource, memoised in a bounded cache (the result is immutable, so sharing it is safe). */
 export function prepareResource(value: string): PreparedResource {
-  if (value === '*') return { value, segments: null };
-  const parts = splitArn(value);
-  return { value, segments: parts.length === 6 ? parts : null };
+  let p = prepared.get(value);
+  if (p === undefined) {
+    if (prepared.size >= PREPARED_MAX) prepared.clear();
+    const parts = value === '*' ? null : splitArn(value);
+    p = { value, segments: parts !== null && parts.length === 6 ? parts : null };
+    prepared.set(value, p);
+  }
+  return p;
 }
 
 /** Matches a compiled pattern against a prepared resource; `ctx` resolves policy variables (needed only for templates). */
-export function matchResourcePattern(pattern: ResourcePattern, resource: PreparedResource, ctx: () => RequestContext): boolean {
+export function matchResourcePattern(pattern: ResourcePattern, resource: PreparedResource, ctx: ContextSource): boolean {
   switch (pattern.kind) {
     case 'any':
       return true;
@@ -91,7 +105,7 @@ export function matchResourcePattern(pattern: ResourcePattern, resource: Prepare
       if (pattern.resource !== null) return matchGlob(pattern.resource, segs[5]!);
       if (pattern.template === null) return true;
       // `${*}`, `${?}` and substituted values are literal characters: the masked glob of values/glob.ts keeps them so.
-      const resolved = resolvePattern(pattern.template, ctx());
+      const resolved = resolvePattern(pattern.template, ctx.context());
       return resolved !== null && maskedGlobMatch(resolved, segs[5]!);
     }
     default: {
@@ -102,7 +116,7 @@ export function matchResourcePattern(pattern: ResourcePattern, resource: Prepare
 }
 
 /** True when any compiled pattern matches the resource. */
-export function matchAnyResource(patterns: readonly ResourcePattern[], resource: PreparedResource, ctx: () => RequestContext): boolean {
+export function matchAnyResource(patterns: readonly ResourcePattern[], resource: PreparedResource, ctx: ContextSource): boolean {
   for (let i = 0; i < patterns.length; i++) if (matchResourcePattern(patterns[i]!, resource, ctx)) return true;
   return false;
 }
@@ -113,5 +127,6 @@ export function matchAnyResource(patterns: readonly ResourcePattern[], resource:
  */
 export function matchResource(pattern: string, resource: string, ctx?: RequestContext): boolean {
   const compiled = compileResourcePattern(pattern, ctx !== undefined);
-  return matchResourcePattern(compiled, prepareResource(resource), () => ctx ?? new Map());
+  const context: RequestContext = ctx ?? new Map();
+  return matchResourcePattern(compiled, prepareResource(resource), { context: () => context });
 }
