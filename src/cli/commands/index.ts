@@ -1,5 +1,7 @@
 /** Every subcommand, in the order `iamsim --help` lists them. */
 import type { RegisterCommand } from '../program.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerSimulate } from './simulate.js';
+import { registerValidate } from './validate.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerEvaluate];
+export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate];

@@ -74,7 +74,7 @@ export const runAssert: StepHandler<'assert'> = (step, state, ctx) => {
     state,
     event: stepEvent(step, state, ctx, {
       title: `assert ${step.assertions.map((a) => `${a.subject.kind} ${a.subject.name}`).join(', ')}`,
-      result: failed.length === 0 ? `${expectations.length} fact${expectations.length === 1 ? '' : 's'} hold` : `${failed.length} of ${expectations.length} facts do not hold`,
+      result: failed.length === 0 ? `${expectations.length} fact${expectations.length === 1 ? ' holds' : 's hold'}` : `${failed.length} of ${expectations.length} facts do not hold`,
       details: expectations.map((x) => `${x.what}: ${x.actual}${x.met ? '' : ` (expected ${x.expected})`}`),
       expectations,
       data: { facts: expectations.length, failed: failed.length },
