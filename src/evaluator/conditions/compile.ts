@@ -200,10 +200,14 @@ function compileValues(
     case 'string': {
       if (info.family !== 'string') throw new Error('unreachable');
       switch (info.mode) {
-        case 'exact':
-          return { kind: 'string-exact', templates, fixed: dynamic ? null : [...texts] };
-        case 'ignore-case':
-          return { kind: 'string-ignore-case', templates, fixed: dynamic ? null : texts.map((s) => s.toLowerCase()) };
+        case 'exact': {
+          const fixed = dynamic ? null : [...texts];
+          return { kind: 'string-exact', templates, fixed, lookup: setOf(fixed) };
+        }
+        case 'ignore-case': {
+          const fixed = dynamic ? null : texts.map((s) => s.toLowerCase());
+          return { kind: 'string-ignore-case', templates, fixed, lookup: setOf(fixed) };
+        }
         case 'like':
           return { kind: 'string-like', templates, fixed: dynamic ? null : templates.map(fixedGlob) };
         default: {
@@ -279,6 +283,13 @@ function compileValues(
       throw new Error(`unknown operator family ${String(never)}`);
     }
   }
+}
+
+/** Beyond this many values a Set beats a linear scan. */
+const SET_THRESHOLD = 8;
+
+function setOf(values: readonly string[] | null): ReadonlySet<string> | null {
+  return values !== null && values.length > SET_THRESHOLD ? new Set(values) : null;
 }
 
 function fixedGlob(t: Template): Glob {

@@ -158,12 +158,14 @@ function compare(cmp: Comparison, request: number, policy: number): boolean {
 function anyMatch(test: ValueTest, resolved: readonly (string | Glob | ArnPattern | boolean | null)[] | null, rv: string): boolean {
   switch (test.kind) {
     case 'string-exact': {
+      if (test.lookup !== null) return test.lookup.has(rv);
       const vs = test.fixed ?? resolved!;
       for (let i = 0; i < vs.length; i++) if (vs[i] === rv) return true;
       return false;
     }
     case 'string-ignore-case': {
       const lower = rv.toLowerCase();
+      if (test.lookup !== null) return test.lookup.has(lower);
       const vs = test.fixed ?? resolved!;
       for (let i = 0; i < vs.length; i++) if (vs[i] === lower) return true;
       return false;

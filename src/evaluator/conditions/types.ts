@@ -11,9 +11,10 @@ import type { SetPrefix } from './parse-operator.js';
  * substitution (`null` when some do; they are then resolved once per evaluation of the clause).
  */
 export type ValueTest =
-  | { readonly kind: 'string-exact'; readonly templates: readonly Template[]; readonly fixed: readonly string[] | null }
-  /** `fixed` values are already lowercased. */
-  | { readonly kind: 'string-ignore-case'; readonly templates: readonly Template[]; readonly fixed: readonly string[] | null }
+  /** `lookup`: the fixed values as a set, when there are many of them. */
+  | { readonly kind: 'string-exact'; readonly templates: readonly Template[]; readonly fixed: readonly string[] | null; readonly lookup: ReadonlySet<string> | null }
+  /** `fixed` values (and `lookup`) are already lowercased. */
+  | { readonly kind: 'string-ignore-case'; readonly templates: readonly Template[]; readonly fixed: readonly string[] | null; readonly lookup: ReadonlySet<string> | null }
   | { readonly kind: 'string-like'; readonly templates: readonly Template[]; readonly fixed: readonly Glob[] | null }
   | { readonly kind: 'arn'; readonly templates: readonly Template[]; readonly fixed: readonly ArnPattern[] | null }
   /** Values that fail to parse are dropped (and reported at compile time). */

@@ -168,3 +168,14 @@ describe('AWS example: access between April 1 and June 30, 2020, inclusive [D-20
     ['2020-05-15T12:00:00Z', true], ['2020-06-30T23:59:58Z', true], ['2020-06-30T23:59:59Z', false], ['2020-07-01T00:00:00Z', false],
   ])('at %s -> %s', (now, want) => expect(holds(cond, { 'aws:CurrentTime': now })).toBe(want));
 });
+
+describe('many values use a set lookup, with the same answers [sheet §3.1 values ORed]', () => {
+  const many = Array.from({ length: 20 }, (_, i) => `v${i}`);
+  it.each([
+    ['StringEquals', 'v17', true], ['StringEquals', 'V17', false], ['StringEquals', 'v20', false],
+    ['StringNotEquals', 'v3', false], ['StringNotEquals', 'x', true],
+    ['StringEqualsIgnoreCase', 'V17', true], ['StringNotEqualsIgnoreCase', 'V17', false], ['StringNotEqualsIgnoreCase', 'w', true],
+  ])('%s over 20 values vs %j -> %s', (op, request, want) => {
+    expect(holds({ [op]: { 'k:k': many } }, { 'k:k': request })).toBe(want);
+  });
+});
