@@ -22,8 +22,6 @@ import { renderTemplate, resolvePattern, resolveTemplate } from '../variables.js
 import type { Comparison } from './operators.js';
 import type { Clause, ConditionBlock, ValueTest } from './types.js';
 
-const EMPTY: readonly string[] = [];
-
 /** True when the block has no clauses (an absent or `{}` Condition): it always holds. */
 export function isEmptyConditionBlock(block: ConditionBlock): boolean {
   return block.clauses.length === 0;
@@ -76,22 +74,24 @@ export function evaluateClause(c: Clause, ctx: RequestContext): boolean {
     for (let i = 0; i < test.values.length; i++) if (test.values[i] === absent) return true;
     return false;
   }
-  const resolved = resolvePolicyValues(test, ctx);
   switch (c.set) {
     case 'none':
       if (v === undefined) return c.ifExists || c.negated;
       if (typeof v !== 'string') return false;
-      return c.negated !== anyMatch(test, resolved, v);
+      return c.negated !== anyMatch(test, resolvePolicyValues(test, ctx), v);
     case 'for-all-values': {
-      const values = v === undefined ? EMPTY : typeof v === 'string' ? (v === '' ? EMPTY : [v]) : v;
-      for (let i = 0; i < values.length; i++) {
-        if (c.negated === anyMatch(test, resolved, values[i]!)) return false;
+      if (v === undefined || v === '') return true;
+      const resolved = resolvePolicyValues(test, ctx);
+      if (typeof v === 'string') return c.negated !== anyMatch(test, resolved, v);
+      for (let i = 0; i < v.length; i++) {
+        if (c.negated === anyMatch(test, resolved, v[i]!)) return false;
       }
       return true;
     }
     case 'for-any-value': {
-      if (v === undefined) return false;
-      if (typeof v === 'string') return v !== '' && c.negated !== anyMatch(test, resolved, v);
+      if (v === undefined || v === '') return false;
+      const resolved = resolvePolicyValues(test, ctx);
+      if (typeof v === 'string') return c.negated !== anyMatch(test, resolved, v);
       for (let i = 0; i < v.length; i++) {
         if (c.negated !== anyMatch(test, resolved, v[i]!)) return true;
       }
