@@ -22,6 +22,8 @@ import sensitiveAccessSchedule from './rules/sensitive-access-schedule.js';
 import activityAnomalies from './rules/activity-anomalies.js';
 import cloudtrailConfiguration from './rules/cloudtrail-configuration.js';
 import userDirectPolicies from './rules/user-direct-policies.js';
+import adminPolicyGrants from './rules/admin-policy-grants.js';
+import serviceWildcardGrants from './rules/service-wildcard-grants.js';
 
 /** All registered checks. */
 export const ALL_CHECKS: readonly AnyCheck[] = [
@@ -49,6 +51,8 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   erase(activityAnomalies),
   erase(cloudtrailConfiguration),
   erase(userDirectPolicies),
+  erase(adminPolicyGrants),
+  erase(serviceWildcardGrants),
 ];
 
 /** The check with this id, or undefined. */

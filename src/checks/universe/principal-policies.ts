@@ -12,6 +12,13 @@ import type { Account, PrincipalBase, Role, User } from '../../model/types.js';
 /** Which principal: a user or a role, by name. */
 export type PrincipalKey = { readonly kind: 'user'; readonly name: string } | { readonly kind: 'role'; readonly name: string };
 
+/** Where an identity document comes from: the principal's own inline or attached policy, or one of its group's. */
+export type PolicySourceRef =
+  | { readonly kind: 'inline'; readonly name: string }
+  | { readonly kind: 'attached'; readonly arn: string }
+  | { readonly kind: 'group-inline'; readonly group: string; readonly name: string }
+  | { readonly kind: 'group-attached'; readonly group: string; readonly arn: string };
+
 /** Everything the universe and the evaluator need about one principal. */
 export interface PrincipalPolicies {
   readonly key: PrincipalKey;
@@ -20,16 +27,26 @@ export interface PrincipalPolicies {
   readonly principal: RequestPrincipal;
   readonly fixed: Readonly<Record<string, ContextValue>>;
   readonly set: RawPolicySet;
+  /** Where each document of `set.identity` comes from, index for index. */
+  readonly sources: readonly PolicySourceRef[];
   /** Every document in `set`, for building the universe. */
   readonly documents: readonly PolicyDocument[];
 }
 
 /** The documents a principal holds directly: inline ones, then attached managed ones (unknown ARNs are skipped). */
 export function ownDocuments(account: Account, p: PrincipalBase): readonly PolicyDocument[] {
-  const out: PolicyDocument[] = [...Object.values(p.inlinePolicies)];
+  return ownSources(account, p).map((x) => x.doc);
+}
+
+/** The principal's own documents with their sources, in `ownDocuments` order. */
+export function ownSources(account: Account, p: PrincipalBase, group?: string): readonly { readonly doc: PolicyDocument; readonly source: PolicySourceRef }[] {
+  const out: { doc: PolicyDocument; source: PolicySourceRef }[] = Object.entries(p.inlinePolicies).map(([name, doc]) => ({
+    doc,
+    source: group === undefined ? { kind: 'inline', name } : { kind: 'group-inline', group, name },
+  }));
   for (const arn of p.attachedPolicies) {
     const d = policyDocument(account, arn);
-    if (d !== undefined) out.push(d);
+    if (d !== undefined) out.push({ doc: d, source: group === undefined ? { kind: 'attached', arn } : { kind: 'group-attached', group, arn } });
   }
   return out;
 }
@@ -46,11 +63,12 @@ function tagContext(tags: Readonly<Record<string, string>>): Record<string, stri
 
 /** The policies of a user, as the evaluator sees a request signed with the user's long-term credentials. */
 export function userPolicies(account: Account, user: User): PrincipalPolicies {
-  const identity: PolicyDocument[] = [...ownDocuments(account, user)];
+  const own = [...ownSources(account, user)];
   for (const g of user.groups) {
     const group = groupByName(account, g);
-    if (group !== undefined) identity.push(...ownDocuments(account, group));
+    if (group !== undefined) own.push(...ownSources(account, group, g));
   }
+  const identity = own.map((x) => x.doc);
   const boundary = user.boundary === null ? undefined : policyDocument(account, user.boundary);
   const scp = scpLevels(account, false);
   const set: RawPolicySet = { identity, ...(boundary ? { boundary } : {}), ...(scp ? { scp } : {}) };
@@ -67,13 +85,15 @@ export function userPolicies(account: Account, user: User): PrincipalPolicies {
       ...tagContext(user.tags),
     },
     set,
+    sources: own.map((x) => x.source),
     documents: [...identity, ...(boundary ? [boundary] : []), ...(scp ?? []).flat()],
   };
 }
 
 /** The policies of a role, as the evaluator sees a session of it (no session policy). */
 export function rolePolicies(account: Account, role: Role, sessionName = 'iamsim'): PrincipalPolicies {
-  const identity = [...ownDocuments(account, role)];
+  const own = ownSources(account, role);
+  const identity = own.map((x) => x.doc);
   const boundary = role.boundary === null ? undefined : policyDocument(account, role.boundary);
   const scp = scpLevels(account, role.serviceLinked === true);
   const set: RawPolicySet = { identity, ...(boundary ? { boundary } : {}), ...(scp ? { scp } : {}) };
@@ -95,6 +115,7 @@ export function rolePolicies(account: Account, role: Role, sessionName = 'iamsim
       ...tagContext(role.tags),
     },
     set,
+    sources: own.map((x) => x.source),
     documents: [...identity, ...(boundary ? [boundary] : []), ...(scp ?? []).flat()],
   };
 }

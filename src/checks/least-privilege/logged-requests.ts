@@ -1,0 +1,45 @@
+/**
+ * The requests a principal made, rebuilt from its CloudTrail events: action from eventSource and eventName, the
+ * resource iamsim recorded, and the context keys the event shows (source IP, time, region, MFA of sessions).
+ * Other context keys a real request carried are not in CloudTrail, so conditions on them cannot be replayed.
+ */
+import type { AuthzRequest } from '../../evaluator/types.js';
+import type { Account, CloudTrailEvent, Instant } from '../../model/types.js';
+import type { PrincipalPolicies } from '../universe/principal-policies.js';
+
+/** One logged request: the event, and the authorization request it stands for. */
+export interface LoggedRequest {
+  readonly event: CloudTrailEvent;
+  readonly request: AuthzRequest;
+}
+
+/** The IAM action of an event: `s3.amazonaws.com` + `GetObject` → `s3:GetObject`. */
+export const actionOfEvent = (e: CloudTrailEvent): string => `${e.eventSource.slice(0, e.eventSource.indexOf('.'))}:${e.eventName}`;
+
+/** True when the event was made by this principal (a role's sessions count as the role). */
+export function eventBy(e: CloudTrailEvent, arn: string): boolean {
+  const id = e.userIdentity;
+  return id.arn === arn || id.sessionContext?.sessionIssuer?.arn === arn;
+}
+
+/** The principal's API calls between `from` and `now` (sign-ins excluded); `allowedOnly` keeps calls without an error. */
+export function loggedRequests(account: Account, pp: PrincipalPolicies, from: Instant, now: Instant, allowedOnly = true): LoggedRequest[] {
+  const out: LoggedRequest[] = [];
+  for (const e of account.activity) {
+    if (e.eventTime < from || e.eventTime > now || e.eventType !== 'AwsApiCall' || !eventBy(e, pp.arn)) continue;
+    if (allowedOnly && e.errorCode !== undefined) continue;
+    const mfa = e.userIdentity.sessionContext?.attributes.mfaAuthenticated;
+    const context: Record<string, string> = {
+      ...(pp.fixed as Record<string, string>),
+      'aws:CurrentTime': e.eventTime,
+      'aws:EpochTime': String(Math.floor(Date.parse(e.eventTime) / 1000)),
+      'aws:RequestedRegion': e.awsRegion,
+      'aws:SecureTransport': 'true',
+      'aws:ViaAWSService': 'false',
+      ...(/^[0-9a-fA-F:.]+$/.test(e.sourceIPAddress) ? { 'aws:SourceIp': e.sourceIPAddress } : {}),
+      ...(mfa !== undefined ? { 'aws:MultiFactorAuthPresent': mfa } : {}),
+    };
+    out.push({ event: e, request: { principal: pp.principal, action: actionOfEvent(e), resource: e.iamsimResource ?? e.resources?.[0]?.ARN ?? '*', context } });
+  }
+  return out;
+}

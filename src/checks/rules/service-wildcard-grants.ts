@@ -1,0 +1,63 @@
+/**
+ * Practice 6: no customer managed or inline policy grants every action of a service (`s3:*`), short of full admin
+ * (admin-policy-grants reports that). Judged by meaning: the evaluator decides every action class of each service
+ * the policy touches, so a list of every S3 action counts as `s3:*` and `s3:*` with a Deny on one action does not.
+ * Suggestion: the least-privilege replacement generated from activity, with its proof.
+ */
+import { defineCheck } from '../define-check.js';
+import { broadGrants, memoTest } from '../least-privilege/broad-grants.js';
+import type { Report } from '../types.js';
+import { decideRaw } from '../universe/decide-raw.js';
+import { fullyGrantedServices, grantsEverything } from '../universe/grants-admin.js';
+import { policyFacts } from '../universe/policy-facts.js';
+import { REAL_CATALOG } from '../universe/real-catalog.js';
+
+type Msg = 'serviceWildcard' | 'replaceWithUsed';
+
+const wildcards = memoTest((doc) => {
+  if (grantsEverything([doc], decideRaw, REAL_CATALOG)) return null;
+  // Only services the policy names can be fully granted (NotAction aside, which names services by exclusion).
+  const facts = policyFacts([doc]);
+  const named = new Set(facts.actionPatterns.map((p) => p.slice(0, p.indexOf(':')).toLowerCase()).filter((s) => s !== '' && !/[*?]/.test(s)));
+  const hasWildService = facts.actionPatterns.some((p) => p === '*' || /[*?]/.test(p.slice(0, Math.max(0, p.indexOf(':')))));
+  const hasNotAction = JSON.stringify(doc).includes('"NotAction"');
+  const services = fullyGrantedServices([doc], decideRaw, REAL_CATALOG, hasWildService || hasNotAction ? undefined : named);
+  return services.length > 0 ? services.map((s) => `${s}:*`).join(', ') : null;
+});
+
+/** The check. */
+export default defineCheck({
+  meta: {
+    id: 'service-wildcard-grants',
+    practice: 6,
+    title: 'No custom policy grants every action of a service',
+    severity: 'medium',
+    rationale:
+      "`s3:*` grants deleting buckets, rewriting their policies and turning off their encryption, not just reading and writing objects. " +
+      'Grant the actions the job uses; the activity log says which.',
+    references: ['AWS Security Hub IAM.21', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html'],
+    remediation: 'suggest',
+    messages: {
+      serviceWildcard: '{{holderKind}} {{holder}} holds {{policy}}, which allows every action of {{services}}',
+      replaceWithUsed: 'Replace {{policy}} with {{generated}}: {{statements}} statement(s) covering the {{used}} request(s) logged in {{days}} days; proven: nothing logged breaks, nothing new is granted ({{universe}} requests compared)',
+    },
+    options: { type: 'object', properties: { activityDays: { type: 'integer', minimum: 1 } }, additionalProperties: false },
+    defaults: { activityDays: 90 },
+    needs: ['activity'],
+  },
+  detect({ account, now, options }) {
+    const out: Report<Msg>[] = [];
+    for (const g of broadGrants(account, now, options.activityDays, wildcards, decideRaw, REAL_CATALOG)) {
+      const data = { holderKind: g.holder.kind, holder: g.holder.name ?? g.holder.arn, policy: g.policy, services: g.finding };
+      out.push({
+        messageId: 'serviceWildcard',
+        data,
+        resource: g.holder,
+        ...(g.plan !== null
+          ? { suggestions: [{ messageId: 'replaceWithUsed' as const, data: { ...data, generated: g.plan.policyName, statements: (g.plan.generated.document['Statement'] as unknown[]).length, used: g.plan.generated.covered.length, days: options.activityDays, universe: g.plan.proof.universeSize }, fix: g.plan.fix }] }
+          : {}),
+      });
+    }
+    return out;
+  },
+});
