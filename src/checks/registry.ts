@@ -24,6 +24,7 @@ import cloudtrailConfiguration from './rules/cloudtrail-configuration.js';
 import userDirectPolicies from './rules/user-direct-policies.js';
 import adminPolicyGrants from './rules/admin-policy-grants.js';
 import serviceWildcardGrants from './rules/service-wildcard-grants.js';
+import unusedServices from './rules/unused-services.js';
 
 /** All registered checks. */
 export const ALL_CHECKS: readonly AnyCheck[] = [
@@ -53,6 +54,7 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   erase(userDirectPolicies),
   erase(adminPolicyGrants),
   erase(serviceWildcardGrants),
+  erase(unusedServices),
 ];
 
 /** The check with this id, or undefined. */
