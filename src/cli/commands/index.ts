@@ -3,5 +3,6 @@ import type { RegisterCommand } from '../program.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
+import { registerChecks } from './checks.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate];
+export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks];
