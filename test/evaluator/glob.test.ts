@@ -26,6 +26,14 @@ const cases: ReadonlyArray<readonly [string, string, boolean, string]> = [
   ['*ab?d', 'abxdabcd', true, 'leftmost placement then retry'],
   ['**', 'x', true, 'stars only'],
   ['', '', true, 'empty pattern matches empty'],
+  ['*a?c*b', 'xxabcxab', true, '? piece found by shift-and'],
+  ['*a?c*', 'xxabxac', false, '? piece absent'],
+  ['*?*', '', false, 'a lone ? needs one character'],
+  ['*?*', 'x', true, 'a lone ? between stars'],
+  ['*??b*', 'bbaa', false, '?? then b: no b after two characters'],
+  ['*??b*', 'aabab', true, '?? then b'],
+  [`*${'a?'.repeat(20)}*`, 'ab'.repeat(30), true, 'long ? piece (40 chars, fallback)'],
+  [`*${'a?'.repeat(20)}*`, 'ab'.repeat(10), false, 'long ? piece too long for the value'],
   ['', 'a', false, 'empty pattern'],
 ];
 
@@ -43,6 +51,14 @@ describe('globMatch', () => {
     expect(globMatch('a.c', 'abc', false)).toBe(false);
     expect(globMatch('(a|b)+', '(a|b)+', false)).toBe(true);
     expect(globMatch('${aws:username}', '${aws:username}', false)).toBe(true);
+  });
+
+  it('is fast with ? pieces too (§9)', () => {
+    const g = compileGlob(`${'*a?a'.repeat(200)}*b`, false);
+    const value = 'a'.repeat(10_000);
+    const start = performance.now();
+    for (let i = 0; i < 100; i++) expect(matchGlob(g, value)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 
   it('is fast on pathological patterns: 300 stars against a 10,000-character value (§9)', () => {
