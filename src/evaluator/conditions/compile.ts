@@ -14,6 +14,7 @@ import type { Glob } from '../values/glob.js';
 import { compileArnPattern } from '../values/arn.js';
 import { compileTemplate, templateHasVariables, templateProblems, type Template } from '../variables.js';
 import { OPERATORS, VARIABLES_IN, type OperatorInfo } from './operators.js';
+import { conditionProblem, type ConditionProblemCode } from './messages.js';
 import { parseOperator, type ParsedOperator } from './parse-operator.js';
 import type { Clause, ConditionBlock, ValueTest } from './types.js';
 
@@ -31,8 +32,6 @@ export interface CompiledCondition {
 /** Keys that AWS documents as multivalued (ArrayOf… types) [sheet §3.4]; a plain operator on them is a lint warning. */
 const KNOWN_MULTIVALUED = new Set(['aws:tagkeys', 'aws:calledvia', 'aws:principalservicenameslist', 'aws:principalorgpaths']);
 
-const SYNTAX = 'Syntax errors in policy.';
-const LEGACY = 'The policy failed legacy parsing';
 
 /** Escapes one JSON-pointer reference token (RFC 6901). */
 function token(s: string): string {
@@ -52,10 +51,7 @@ export function compileConditionBlock(raw: unknown, path: string, opts: CompileC
   const problems: PolicyProblem[] = [];
   const clauses: Clause[] = [];
   if (!isPlainObject(raw)) {
-    problems.push({
-      code: 'condition-not-object', severity: 'error', path,
-      message: `${SYNTAX} Condition must be an object of operators, e.g. {"StringEquals": {"aws:username": "alice"}}.`,
-    });
+    problems.push(conditionProblem('condition-not-object', path));
     clauses.push(invalidClause('', ''));
     return { block: { clauses }, problems };
   }
@@ -65,31 +61,21 @@ export function compileConditionBlock(raw: unknown, path: string, opts: CompileC
     const parsed = parseOperator(operator);
     if ('unknown' in parsed) {
       const empty = isPlainObject(body) && Object.keys(body).length === 0;
-      problems.push({
-        code: 'condition-operator-unknown', severity: empty ? 'warning' : 'error', path: opPath,
-        message: `${empty ? '' : `${SYNTAX} `}Unknown condition operator "${operator}".`,
-        hint: parsed.suggestion !== null
-          ? `Operator names are case-sensitive: did you mean "${parsed.suggestion}"?`
-          : 'Use one of the IAM condition operators (StringEquals, ArnLike, DateLessThan, …), optionally with ForAllValues:/ForAnyValue: and IfExists.',
-      });
+      const hint = parsed.suggestion !== null
+        ? `Operator names are case-sensitive: did you mean "${parsed.suggestion}"?`
+        : 'Use an IAM condition operator (StringEquals, ArnLike, DateLessThan, …), optionally with ForAllValues:/ForAnyValue: and IfExists.';
+      problems.push(conditionProblem(empty ? 'condition-operator-unknown-empty' : 'condition-operator-unknown', opPath, { operator, hint }));
       if (!empty) clauses.push(invalidClause(operator, ''));
       continue;
     }
     if (!isPlainObject(body)) {
-      problems.push({
-        code: 'condition-operator-not-object', severity: 'error', path: opPath,
-        message: `${SYNTAX} The body of ${operator} must be an object mapping condition keys to values.`,
-      });
+      problems.push(conditionProblem('condition-operator-not-object', opPath, { operator }));
       clauses.push(invalidClause(operator, ''));
       continue;
     }
     const info = OPERATORS[parsed.base];
     if (info.family === 'null' && (parsed.ifExists || parsed.set !== 'none')) {
-      problems.push({
-        code: 'condition-null-modifier', severity: 'warning', path: opPath,
-        message: `${operator}: Null takes neither IfExists nor a set prefix; it is evaluated as plain Null.`,
-        hint: 'Write "Null" and use "true" (key absent) or "false" (key present).',
-      });
+      problems.push(conditionProblem('condition-null-modifier', opPath, { operator }));
     }
     for (const keyText of Object.keys(body)) {
       clauses.push(compileClause(operator, parsed, info, keyText, body[keyText], `${opPath}/${token(keyText)}`, opts, problems));
@@ -113,10 +99,7 @@ function valueTexts(v: unknown, path: string, problems: PolicyProblem[]): string
     const s = one(x);
     if (s === null) {
       bad = true;
-      problems.push({
-        code: 'condition-value-type', severity: 'error', path: Array.isArray(v) ? `${path}/${i}` : path,
-        message: `${SYNTAX} A condition value must be a string, a number, a boolean, or a list of them.`,
-      });
+      problems.push(conditionProblem('condition-value-type', Array.isArray(v) ? `${path}/${i}` : path));
     } else {
       out.push(s);
     }
@@ -131,26 +114,15 @@ function compileClause(
   const key = lowerKey(keyText);
   const base = { operator, keyText, key, set: parsed.set, ifExists: parsed.ifExists, negated: info.negated };
   if (keyText.indexOf(':') <= 0) {
-    problems.push({
-      code: 'condition-key-no-vendor', severity: 'error', path,
-      message: `Conditions must be prefaced by a vendor, e.g., aws, iam, s3, ec2: "${keyText}".`,
-      hint: 'Write the full key, e.g. "aws:SourceIp" or "s3:prefix".',
-    });
+    problems.push(conditionProblem('condition-key-no-vendor', path, { key: keyText }));
   }
   if (parsed.set === 'none' && info.family !== 'null' && KNOWN_MULTIVALUED.has(key)) {
-    problems.push({
-      code: 'condition-multivalued-key-needs-set', severity: 'warning', path,
-      message: `${keyText} is multivalued; without ForAllValues: or ForAnyValue: the condition never matches a request that carries it.`,
-      hint: `Use ForAnyValue:${parsed.base} or ForAllValues:${parsed.base} [IAM reference_policies_condition-single-vs-multi-valued-context-keys].`,
-    });
+    problems.push(conditionProblem('condition-multivalued-key-needs-set', path, { key: keyText, base: parsed.base }));
   }
   const texts = valueTexts(rawValue, path, problems);
   if (texts === null) return { ...base, raw: [], test: { kind: 'invalid' } };
   if (texts.length === 0) {
-    problems.push({
-      code: 'condition-value-empty', severity: 'warning', path,
-      message: `${operator} on ${keyText} has no values: a positive operator never matches, a negated one always does.`,
-    });
+    problems.push(conditionProblem('condition-value-empty', path, { operator, key: keyText }));
   }
   const at = (i: number): string => (Array.isArray(rawValue) ? `${path}/${i}` : path);
   const test = compileValues(operator, info, texts, at, opts, problems);
@@ -171,30 +143,20 @@ function compileValues(
     if (t.kind === 'parts') dynamic = true;
     if (!opts.variables || text.indexOf('${') < 0) return;
     if (varRule === 'no' && templateHasVariables(t)) {
-      problems.push({
-        code: 'condition-variable-not-allowed', severity: 'error', path: at(i),
-        message: `Policy variables cannot be used with ${FAMILY_TITLE[family]} operators (${operator}): "${text}".`,
-        hint: 'Policy variables work only in String, ARN and Bool condition values and in the resource part of Resource.',
-      });
+      problems.push(conditionProblem('condition-variable-not-allowed', at(i), { family: FAMILY_TITLE[family], operator, value: text }));
       return;
     }
     if (varRule === 'warn' && templateHasVariables(t)) {
-      problems.push({
-        code: 'condition-variable-in-bool', severity: 'warning', path: at(i),
-        message: `A policy variable in a Bool value (${operator}): AWS documentation disagrees on whether this is supported.`,
-      });
+      problems.push(conditionProblem('condition-variable-in-bool', at(i), { operator }));
     }
     if (varRule !== 'no') {
       for (const m of templateProblems(text)) {
-        problems.push({ code: 'condition-variable-malformed', severity: 'warning', path: at(i), message: `${m}; it is read as literal text.` });
+        problems.push(conditionProblem('condition-variable-malformed', at(i), { detail: m }));
       }
     }
   });
-  const invalid = (i: number, what: string, hint: string, legacy = false): void => {
-    problems.push({
-      code: 'condition-value-invalid', severity: 'error', path: at(i),
-      message: `${legacy ? `${LEGACY}: ` : ''}"${texts[i]}" is not a valid ${what} for ${operator}.`, hint,
-    });
+  const invalid = (i: number, code: ConditionProblemCode): void => {
+    problems.push(conditionProblem(code, at(i), { value: texts[i] ?? '', operator }));
   };
   switch (family) {
     case 'string': {
@@ -220,12 +182,7 @@ function compileValues(
       if (dynamic) return { kind: 'arn', templates, fixed: null };
       const fixed = templates.map((t) => compileArnPattern(fixedGlob(t)));
       fixed.forEach((p, i) => {
-        if (p.segments.length > 0) return;
-        problems.push({
-          code: 'condition-arn-never-matches', severity: 'warning', path: at(i),
-          message: `"${texts[i]}" is not an ARN pattern (arn:partition:service:region:account:resource), so ${operator} never matches it.`,
-          hint: 'Write all six colon-separated parts, or end a shorter pattern with * (e.g. arn:aws:sqs:*).',
-        });
+        if (p.segments.length === 0) invalid(i, 'condition-arn-never-matches');
       });
       return { kind: 'arn', templates, fixed };
     }
@@ -237,8 +194,7 @@ function compileValues(
         const v = family === 'numeric' ? parseNumberValue(s) : parseDateValue(s);
         if (v !== null) values.push(v);
         else if (!(opts.variables && templateHasVariables(templates[i]!))) {
-          if (family === 'numeric') invalid(i, 'number', 'Write an integer or decimal such as 10 or 3.5, with nothing around it.');
-          else invalid(i, 'date', 'Write a W3C ISO 8601 date such as 2026-04-01T00:00:00Z, or integer epoch seconds.', true);
+          invalid(i, family === 'numeric' ? 'condition-number-invalid' : 'condition-date-invalid');
         }
       });
       return { kind: family, cmp: info.cmp, values };
@@ -246,7 +202,7 @@ function compileValues(
     case 'bool': {
       const fixed = texts.map((s, i) => {
         const b = parseBoolValue(s);
-        if (b === null && !templateHasVariables(templates[i]!)) invalid(i, 'boolean', 'Write "true" or "false".');
+        if (b === null && !templateHasVariables(templates[i]!)) invalid(i, 'condition-bool-invalid');
         return b;
       });
       return { kind: 'bool', templates, fixed: dynamic ? null : fixed };
@@ -256,7 +212,7 @@ function compileValues(
       texts.forEach((s, i) => {
         const v = decodeBase64(s);
         if (v !== null) values.push(v);
-        else if (!(opts.variables && templateHasVariables(templates[i]!))) invalid(i, 'base-64 value', 'Write the bytes in padded base-64, e.g. "QmluYXJ5VmFsdWU=".');
+        else if (!(opts.variables && templateHasVariables(templates[i]!))) invalid(i, 'condition-binary-invalid');
       });
       return { kind: 'binary', values };
     }
@@ -265,7 +221,7 @@ function compileValues(
       texts.forEach((s, i) => {
         const v = parseCidr(s);
         if (v !== null) values.push(v);
-        else if (!(opts.variables && templateHasVariables(templates[i]!))) invalid(i, 'IP address or CIDR', 'Write an IPv4 or IPv6 address or CIDR, e.g. 203.0.113.0/24 or 2001:DB8::/32.');
+        else if (!(opts.variables && templateHasVariables(templates[i]!))) invalid(i, 'condition-ip-invalid');
       });
       return { kind: 'ip', values };
     }
@@ -274,7 +230,7 @@ function compileValues(
       texts.forEach((s, i) => {
         const b = parseBoolValue(s);
         if (b !== null) values.push(b);
-        else invalid(i, 'Null value', 'Write "true" (the key is absent) or "false" (the key is present).');
+        else invalid(i, 'condition-null-invalid');
       });
       return { kind: 'null', values };
     }

@@ -4,3 +4,4 @@ export { evaluateConditionBlock, evaluateClause, isEmptyConditionBlock } from '.
 export type { Clause, ConditionBlock, ValueTest } from './types.js';
 export { BASE_OPERATORS, OPERATORS, VARIABLES_IN, isBaseOperator, type BaseOperator, type Comparison, type OperatorFamily, type OperatorInfo } from './operators.js';
 export { parseOperator, type ParsedOperator, type SetPrefix, type UnknownOperator } from './parse-operator.js';
+export { CONDITION_PROBLEMS, conditionProblem, type ConditionProblemCode } from './messages.js';

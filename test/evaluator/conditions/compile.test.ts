@@ -4,6 +4,7 @@ import { buildRequestContext } from '../../../src/evaluator/context.js';
 import { compileConditionBlock, evaluateConditionBlock, isEmptyConditionBlock, parseOperator } from '../../../src/evaluator/conditions/index.js';
 import type { ConditionTrace } from '../../../src/evaluator/types.js';
 import { problemsOf } from './helpers.js';
+import { CONDITION_PROBLEMS } from '../../../src/evaluator/conditions/messages.js';
 
 const P = '/Statement/0/Condition';
 
@@ -12,7 +13,7 @@ describe('compile problems, each with a JSON pointer [sheet §6.1, §3.3]', () =
     ['non-object Condition', 'StringEquals', 'condition-not-object', P, 'error'],
     ['array Condition', [], 'condition-not-object', P, 'error'],
     ['unknown operator', { StringEqual: { 'aws:username': 'a' } }, 'condition-operator-unknown', `${P}/StringEqual`, 'error'],
-    ['unknown operator with an empty body (accepted by IAM)', { Whatever: {} }, 'condition-operator-unknown', `${P}/Whatever`, 'warning'],
+    ['unknown operator with an empty body (accepted by IAM)', { Whatever: {} }, 'condition-operator-unknown-empty', `${P}/Whatever`, 'warning'],
     ['wrong case', { stringequals: { 'aws:username': 'a' } }, 'condition-operator-unknown', `${P}/stringequals`, 'error'],
     ['NullIfExists is not an operator… it is warned', { NullIfExists: { 'aws:username': 'true' } }, 'condition-null-modifier', `${P}/NullIfExists`, 'warning'],
     ['body not an object', { StringEquals: 'a' }, 'condition-operator-not-object', `${P}/StringEquals`, 'error'],
@@ -20,15 +21,15 @@ describe('compile problems, each with a JSON pointer [sheet §6.1, §3.3]', () =
     ['object value', { StringEquals: { 'aws:username': { a: 1 } } }, 'condition-value-type', `${P}/StringEquals/aws:username`, 'error'],
     ['null in a list', { StringEquals: { 'aws:username': ['a', null] } }, 'condition-value-type', `${P}/StringEquals/aws:username/1`, 'error'],
     ['empty list', { StringEquals: { 'aws:username': [] } }, 'condition-value-empty', `${P}/StringEquals/aws:username`, 'warning'],
-    ['bad number', { NumericLessThan: { 's3:max-keys': '10abc' } }, 'condition-value-invalid', `${P}/NumericLessThan/s3:max-keys`, 'error'],
-    ['empty number', { NumericLessThan: { 's3:max-keys': '' } }, 'condition-value-invalid', `${P}/NumericLessThan/s3:max-keys`, 'error'],
-    ['time-only date', { DateGreaterThan: { 'aws:CurrentTime': '09:00:00Z' } }, 'condition-value-invalid', `${P}/DateGreaterThan/aws:CurrentTime`, 'error'],
-    ['garbage date in a list', { DateLessThan: { 'aws:CurrentTime': ['2020-01-01', 'tomorrow'] } }, 'condition-value-invalid', `${P}/DateLessThan/aws:CurrentTime/1`, 'error'],
-    ['wildcard date', { DateLessThan: { 'aws:CurrentTime': '2020-*' } }, 'condition-value-invalid', `${P}/DateLessThan/aws:CurrentTime`, 'error'],
-    ['bad CIDR', { IpAddress: { 'aws:SourceIp': '10.0.0.0/33' } }, 'condition-value-invalid', `${P}/IpAddress/aws:SourceIp`, 'error'],
-    ['bad bool', { Bool: { 'aws:SecureTransport': 'yes' } }, 'condition-value-invalid', `${P}/Bool/aws:SecureTransport`, 'error'],
-    ['bad base64', { BinaryEquals: { 'k:b': 'abc' } }, 'condition-value-invalid', `${P}/BinaryEquals/k:b`, 'error'],
-    ['bad Null value', { Null: { 'aws:TagKeys': 'maybe' } }, 'condition-value-invalid', `${P}/Null/aws:TagKeys`, 'error'],
+    ['bad number', { NumericLessThan: { 's3:max-keys': '10abc' } }, 'condition-number-invalid', `${P}/NumericLessThan/s3:max-keys`, 'error'],
+    ['empty number', { NumericLessThan: { 's3:max-keys': '' } }, 'condition-number-invalid', `${P}/NumericLessThan/s3:max-keys`, 'error'],
+    ['time-only date', { DateGreaterThan: { 'aws:CurrentTime': '09:00:00Z' } }, 'condition-date-invalid', `${P}/DateGreaterThan/aws:CurrentTime`, 'error'],
+    ['garbage date in a list', { DateLessThan: { 'aws:CurrentTime': ['2020-01-01', 'tomorrow'] } }, 'condition-date-invalid', `${P}/DateLessThan/aws:CurrentTime/1`, 'error'],
+    ['wildcard date', { DateLessThan: { 'aws:CurrentTime': '2020-*' } }, 'condition-date-invalid', `${P}/DateLessThan/aws:CurrentTime`, 'error'],
+    ['bad CIDR', { IpAddress: { 'aws:SourceIp': '10.0.0.0/33' } }, 'condition-ip-invalid', `${P}/IpAddress/aws:SourceIp`, 'error'],
+    ['bad bool', { Bool: { 'aws:SecureTransport': 'yes' } }, 'condition-bool-invalid', `${P}/Bool/aws:SecureTransport`, 'error'],
+    ['bad base64', { BinaryEquals: { 'k:b': 'abc' } }, 'condition-binary-invalid', `${P}/BinaryEquals/k:b`, 'error'],
+    ['bad Null value', { Null: { 'aws:TagKeys': 'maybe' } }, 'condition-null-invalid', `${P}/Null/aws:TagKeys`, 'error'],
     ['variable in Numeric', { NumericEquals: { 'k:n': '${aws:username}' } }, 'condition-variable-not-allowed', `${P}/NumericEquals/k:n`, 'error'],
     ['variable in Date', { DateLessThan: { 'aws:CurrentTime': '${k:d}' } }, 'condition-variable-not-allowed', `${P}/DateLessThan/aws:CurrentTime`, 'error'],
     ['variable in IP', { IpAddress: { 'aws:SourceIp': '${k:ip}' } }, 'condition-variable-not-allowed', `${P}/IpAddress/aws:SourceIp`, 'error'],
@@ -53,7 +54,7 @@ describe('compile problems, each with a JSON pointer [sheet §6.1, §3.3]', () =
     expect(problemsOf({ DateLessThan: { 'k:k': 'x' } })[0]?.message).toMatch(/^The policy failed legacy parsing/);
   });
   it('does not check variable rules when variables are off (2008-10-17): the value is just invalid', () => {
-    expect(problemsOf({ NumericEquals: { 'k:n': '${x:y}' } }, false).map((p) => p.code)).toEqual(['condition-value-invalid']);
+    expect(problemsOf({ NumericEquals: { 'k:n': '${x:y}' } }, false).map((p) => p.code)).toEqual(['condition-number-invalid']);
   });
   it('an invalid clause never matches; an empty block is empty', () => {
     const ctx = buildRequestContext({ 'aws:username': 'a' });
@@ -61,6 +62,25 @@ describe('compile problems, each with a JSON pointer [sheet §6.1, §3.3]', () =
     expect(evaluateConditionBlock(bad, ctx, null)).toBe(false);
     expect(isEmptyConditionBlock(bad)).toBe(false);
     expect(isEmptyConditionBlock(compileConditionBlock({}, P, { variables: true }).block)).toBe(true);
+  });
+});
+
+describe('messages are templates with data [STYLE: messages]', () => {
+  it('every code has a filled message, and no placeholder is left unfilled', () => {
+    const samples = [
+      problemsOf('x'), problemsOf({ Bogus: { 'k:k': 1 } }), problemsOf({ Bogus: {} }), problemsOf({ StringEquals: 1 }),
+      problemsOf({ NullIfExists: { 'k:k': 'true' } }), problemsOf({ StringEquals: { k: 'a' } }), problemsOf({ StringEquals: { 'aws:TagKeys': 'a' } }),
+      problemsOf({ StringEquals: { 'k:k': [{}] } }), problemsOf({ StringEquals: { 'k:k': [] } }), problemsOf({ NumericEquals: { 'k:k': '${a:b}' } }),
+      problemsOf({ Bool: { 'k:k': '${a:b}' } }), problemsOf({ StringEquals: { 'k:k': '${' } }), problemsOf({ NumericEquals: { 'k:k': 'x' } }),
+      problemsOf({ DateEquals: { 'k:k': 'x' } }), problemsOf({ Bool: { 'k:k': 'x' } }), problemsOf({ BinaryEquals: { 'k:k': 'x' } }),
+      problemsOf({ IpAddress: { 'k:k': 'x' } }), problemsOf({ Null: { 'k:k': 'x' } }), problemsOf({ ArnLike: { 'k:k': 'x' } }),
+    ].flat();
+    expect(new Set(samples.map((p) => p.code)).size).toBe(Object.keys(CONDITION_PROBLEMS).length);
+    for (const p of samples) {
+      expect(p.message).not.toMatch(/\{\{\w+\}\}/);
+      if (p.hint !== undefined) expect(p.hint).not.toMatch(/\{\{\w+\}\}/);
+      expect(p.severity).toBe(CONDITION_PROBLEMS[p.code as keyof typeof CONDITION_PROBLEMS].severity);
+    }
   });
 });
 
