@@ -61,8 +61,12 @@ export function ajvErrorToInput(e: ErrorObject, source: YamlSource, prefix: Path
       const hint = typeof value === 'number' && wanted(params['type']) === 'text' ? 'quote it, e.g. "111122223333"' : undefined;
       return { code: 'wrong-type', message: `${where} should be ${wanted(params['type'])}, not ${typeName(value)}`, ...at(path), ...(hint ? { hint } : {}) };
     }
-    case 'enum':
-      return { code: 'wrong-value', message: `${where} should be one of ${(params['allowedValues'] as unknown[]).map((x) => String(x)).join(', ')}, not ${typeName(valueAt(source.data, path))}`, ...at(path) };
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map((x) => String(x));
+      const value = valueAt(source.data, path);
+      const near = typeof value === 'string' ? closest(value, allowed) : undefined;
+      return { code: 'wrong-value', message: `${where} should be one of ${allowed.join(', ')}, not ${typeName(value)}`, ...at(path), ...(near !== undefined ? { hint: `did you mean '${near}'?` } : {}) };
+    }
     case 'pattern': {
       const value = String(valueAt(source.data, path));
       if (parent?.['pattern'] === '^none$') return { code: 'wrong-value', message: `${where} should be 'none' or a list of findings, not '${value}'`, ...at(path), hint: 'findings: none, or findings: [{ check: ID, resource: NAME }]' };

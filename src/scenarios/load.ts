@@ -36,7 +36,7 @@ export interface LoadOptions {
 type Path = (string | number)[];
 type Raw = Readonly<Record<string, unknown>>;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 let fileValidator: ValidateFunction | undefined;
 const stepValidators = new Map<StepKindName, ValidateFunction>();
 const validateFile = (data: unknown): ValidateFunction => {
@@ -80,6 +80,10 @@ class Loader {
   private readonly checkIds: readonly string[];
   private tz = 'UTC';
   private accountId = DEFAULT_ACCOUNT_ID;
+  /** With a broken account, names it defines are unknown: references are not judged. */
+  private accountBroken = false;
+  private brokenSteps: ReadonlySet<number> = new Set();
+  private scheduleBroken = false;
 
   constructor(private readonly source: YamlSource, private readonly opts: LoadOptions) {
     this.checkIds = opts.checkIds ?? ALL_CHECKS.map((c) => c.meta.id);
@@ -107,7 +111,13 @@ class Loader {
     rawSteps.forEach((s, i) => {
       if (isObject(s)) this.shapeOfStep(s, i);
     });
-    if (this.problems.length > 0) return err(this.sorted());
+    // The meaning pass runs only where the shape is sound, so every problem is still reported at once.
+    const broken = (prefix: string): boolean => this.problems.some((p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`));
+    const headerBroken = broken('start') || broken('timezone') || this.problems.some((p) => p.path === 'the scenario');
+    if (headerBroken) return err(this.sorted());
+    this.accountBroken = broken('account') || broken('import');
+    this.brokenSteps = new Set(rawSteps.map((_, i) => i).filter((i) => broken(`steps[${i}]`)));
+    this.scheduleBroken = broken('schedule') || (data['steps'] !== undefined && !Array.isArray(data['steps']));
 
     const tz = typeof data['timezone'] === 'string' ? data['timezone'] : 'UTC';
     if (!isTimeZone(tz)) this.report(['timezone'], 'bad-timezone', `unknown time zone '${tz}'`, 'an IANA name such as Europe/London, America/New_York or UTC');
@@ -127,7 +137,7 @@ class Loader {
     for (const p of Object.values(account.policies)) known.policies.set(p.name, p.arn);
 
     const steps = this.steps(rawSteps as Raw[], startAt, known);
-    const schedule = this.schedule(Array.isArray(data['schedule']) ? (data['schedule'] as Raw[]) : [], known);
+    const schedule = this.scheduleBroken ? [] : this.schedule(Array.isArray(data['schedule']) ? (data['schedule'] as Raw[]) : [], known);
     return this.result({
       file: this.source.file,
       name: String(data['name']),
@@ -191,7 +201,7 @@ class Loader {
       for (const e of r.error) this.report(['import'], e.code, `${path}${e.path ? ` at ${e.path}` : ''}: ${e.message}`, e.hint);
       return emptyAccount(DEFAULT_ACCOUNT_ID, start);
     }
-    if (data['account'] === undefined) return emptyAccount(DEFAULT_ACCOUNT_ID, start);
+    if (data['account'] === undefined || this.accountBroken) return emptyAccount(DEFAULT_ACCOUNT_ID, start);
     const built = buildAccount(data['account'] as AccountSpec, start, this.tz);
     for (const p of built.problems) this.report(p.path as Path, p.code, p.message, p.hint, p.key ?? false);
     return built.account;
@@ -211,6 +221,7 @@ class Loader {
     const set: Iterable<string> = kind === 'user' ? known.users : kind === 'group' ? known.groups : kind === 'role' ? known.roles : kind === 'policy' ? known.policies.keys() : known.profiles;
     const list = [...set];
     if (list.includes(name)) return true;
+    if (this.accountBroken) return false;
     this.report(path, `unknown-${kind.replace(' ', '-')}`, `unknown ${kind} '${name}'`, suggestHint(name, list, `${kind === 'policy' ? 'policie' : kind}s`));
     return false;
   }
@@ -349,6 +360,7 @@ class Loader {
     let now = start;
     const out: Step[] = [];
     raw.forEach((s, index) => {
+      if (this.brokenSteps.has(index)) return;
       const path: Path = ['steps', index];
       const line = this.source.locate(path).line;
       const kind = Object.keys(s).find((k) => (STEP_KINDS as readonly string[]).includes(k)) as StepKindName | undefined;
@@ -375,7 +387,7 @@ class Loader {
           case 'at': {
             const t = resolveTime(String(v), this.tz, now);
             if (!t.ok) this.report(p, 'bad-time', t.error, TIME_HINT);
-            else if (toMillis(t.value) < toMillis(now)) this.report(p, 'time-goes-back', `at ${String(v)} (${t.value}) is before the clock (${now})`, 'the clock only moves forward: use a later time, or reorder the steps');
+            else if (toMillis(t.value) < toMillis(now)) this.report(p, 'time-goes-back', `at ${String(v)}${String(v) === t.value ? '' : ` (${t.value})`} is before the clock (${now})`, 'the clock only moves forward: use a later time, or reorder the steps');
             else now = t.value;
             time = now;
             body = { kind, text: String(v) };
