@@ -72,15 +72,40 @@ export function userIdentityOfSession(account: Account, session: RoleSession, ro
   };
 }
 
-/** The `userIdentity` of a resolved caller. */
+/** userIdentity records are shared between events of the same credential (they are frozen and never change). */
+const identities = new WeakMap<object, Map<string, CloudTrailEvent['userIdentity']>>();
+
+function cachedIdentity(owner: object, key: string, make: () => CloudTrailEvent['userIdentity']): CloudTrailEvent['userIdentity'] {
+  let m = identities.get(owner);
+  if (m === undefined) {
+    m = new Map();
+    identities.set(owner, m);
+  }
+  let id = m.get(key);
+  if (id === undefined) {
+    id = Object.freeze(make());
+    m.set(key, id);
+  }
+  return id;
+}
+
+/** The `userIdentity` of a resolved caller (one shared, frozen record per credential and sign-in). */
 export function userIdentityOf(account: Account, caller: Caller): CloudTrailEvent['userIdentity'] {
   switch (caller.kind) {
-    case 'user':
-      return userIdentityOfUser(account, caller.user, caller.accessKeyId, caller.via === 'console' ? { mfa: caller.mfa, since: caller.signedInAt } : null);
-    case 'root':
-      return userIdentityOfRoot(account, caller.accessKeyId, caller.via === 'console' ? { mfa: caller.mfa, since: caller.signedInAt } : null);
-    case 'session':
-      return userIdentityOfSession(account, caller.session, caller.role, caller.instanceId);
+    case 'user': {
+      const c = caller;
+      const key = c.via === 'console' ? `c|${c.mfa ? 1 : 0}|${c.signedInAt}|${account.id}` : `k|${c.accessKeyId ?? ''}|${account.id}`;
+      return cachedIdentity(c.user, key, () => userIdentityOfUser(account, c.user, c.accessKeyId, c.via === 'console' ? { mfa: c.mfa, since: c.signedInAt } : null));
+    }
+    case 'root': {
+      const c = caller;
+      const key = c.via === 'console' ? `c|${c.mfa ? 1 : 0}|${c.signedInAt}|${account.id}` : `k|${c.accessKeyId ?? ''}|${account.id}`;
+      return cachedIdentity(account.root, key, () => userIdentityOfRoot(account, c.accessKeyId, c.via === 'console' ? { mfa: c.mfa, since: c.signedInAt } : null));
+    }
+    case 'session': {
+      const c = caller;
+      return cachedIdentity(c.session, `${c.role.id}|${c.instanceId ?? ''}|${account.id}`, () => userIdentityOfSession(account, c.session, c.role, c.instanceId));
+    }
     default: {
       const never: never = caller;
       throw new Error(`unknown caller ${JSON.stringify(never)}`);

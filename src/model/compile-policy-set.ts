@@ -6,7 +6,8 @@
  */
 import { compileCached } from '../evaluator/compile-cache.js';
 import type { CompiledPolicy, PolicyProblem, PolicySet } from '../evaluator/types.js';
-import type { GatheredPolicies, GatheredPolicy } from './policies-for.js';
+import { principalPolicies, resourcePolicies, type GatheredPolicies, type GatheredPolicy, type PolicySubject } from './policies-for.js';
+import type { Account } from './types.js';
 
 /** A gathered policy that failed to compile: it is left out of the set and reported. */
 export interface SkippedPolicy {
@@ -56,4 +57,73 @@ export function compilePolicySet(g: GatheredPolicies): CompiledPolicySet {
   if (g.scp !== null) set.scp = g.scp.map((level) => compileList(level, skipped));
   if (g.rcp !== null) set.rcp = g.rcp.map((level) => compileList(level, skipped));
   return { set, skipped };
+}
+
+/** The compiled principal side of a policy set, cached per entity object and checked against what it depends on. */
+interface PrincipalEntry {
+  readonly deps: readonly unknown[];
+  readonly set: Pick<PolicySet, 'identity' | 'boundary' | 'session' | 'scp'>;
+  readonly skipped: readonly SkippedPolicy[];
+}
+
+const principalCache = new WeakMap<object, PrincipalEntry>();
+const rcpCache = new WeakMap<object, { readonly levels: readonly (readonly CompiledPolicy[])[]; readonly skipped: readonly SkippedPolicy[] }>();
+
+/** The entity a subject's policies hang off, and the account records they are looked up in. */
+function cacheKey(account: Account, subject: PolicySubject): { key: object; deps: readonly unknown[] } {
+  switch (subject.kind) {
+    case 'user':
+      return { key: subject.user, deps: [account.groups, account.policies, account.organization, account.id] };
+    case 'root':
+      return { key: account.root, deps: [account.organization, account.id] };
+    case 'session':
+      return { key: subject.session, deps: [subject.role, account.policies, account.organization, account.id] };
+    case 'role':
+      return { key: subject.role, deps: [account.policies, account.organization, account.id] };
+    default: {
+      const never: never = subject;
+      throw new Error(`unknown subject ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The compiled PolicySet for a subject calling `action` on `resource`. The principal side (identity, boundary,
+ * session, SCP levels) is cached per frozen entity object (user, role session, role, root) and reused while the
+ * records it was gathered from (groups, policies, organization) are the same objects; RCP levels are cached per
+ * organization. Account records are replaced, never mutated, so reference checks are enough.
+ */
+export function policySetFor(account: Account, subject: PolicySubject, action: string, resource: string, resourceAccount?: string): CompiledPolicySet {
+  const { key, deps } = cacheKey(account, subject);
+  let entry = principalCache.get(key);
+  if (entry === undefined || !sameDeps(entry.deps, deps)) {
+    const p = principalPolicies(account, subject);
+    const { set, skipped } = compilePolicySet({ ...p, resource: null, resourceMustAllow: false, rcp: null });
+    const { identity, boundary, session, scp } = set;
+    entry = {
+      deps,
+      set: { identity, ...(boundary !== undefined ? { boundary } : {}), ...(session !== undefined ? { session } : {}), ...(scp !== undefined ? { scp } : {}) },
+      skipped,
+    };
+    principalCache.set(key, entry);
+  }
+  const r = resourcePolicies(account, subject, action, resource, resourceAccount);
+  const skipped: SkippedPolicy[] = [...entry.skipped];
+  const out: { -readonly [K in keyof PolicySet]: PolicySet[K] } = { ...entry.set };
+  if (r.resource !== null) out.resource = compileOne(r.resource, skipped);
+  if (r.resourceMustAllow) out.resourceMustAllow = true;
+  if (r.rcp !== null) {
+    const org = account.organization!;
+    let rc = rcpCache.get(org);
+    if (rc === undefined) {
+      const s: SkippedPolicy[] = [];
+      rc = { levels: r.rcp.map((level) => compileList(level, s)), skipped: s };
+      rcpCache.set(org, rc);
+    }
+    out.rcp = rc.levels;
+    skipped.push(...rc.skipped);
+  }
+  return { set: out, skipped };
 }

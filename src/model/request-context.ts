@@ -361,11 +361,16 @@ export function resourceTags(account: Account, resource: string): Tags | undefin
   return undefined;
 }
 
-/** The account owning a resource: explicit, else the ARN's account field, else this account. */
+/** The account owning a resource: explicit, else the ARN's account field (the 5th), else this account. */
 export function resourceAccountOf(account: Account, resource: string, explicit?: string): string {
   if (explicit !== undefined) return explicit;
-  const parts = resource.split(':', 6);
-  const a = parts.length >= 5 ? parts[4]! : '';
+  let i = -1;
+  for (let n = 0; n < 4; n++) {
+    i = resource.indexOf(':', i + 1);
+    if (i < 0) return account.id;
+  }
+  const end = resource.indexOf(':', i + 1);
+  const a = end < 0 ? resource.slice(i + 1) : resource.slice(i + 1, end);
   return a === '' || a === 'aws' ? account.id : a;
 }
 
@@ -387,7 +392,7 @@ function orgPath(account: Account): string | undefined {
  * MultiFactorAuthAge only with MFA; TokenIssueTime only for temporary credentials; SourceIdentity for sessions that have one.
  * `extraContext` is merged last.
  */
-export function buildContext(account: Account, caller: Caller, call: Call): Record<string, ContextValue> {
+export function buildContext(account: Account, caller: Caller, call: Call, resourceAccount = resourceAccountOf(account, call.resource, call.resourceAccount)): Record<string, ContextValue> {
   const ctx: Record<string, ContextValue> = {
     'aws:CurrentTime': call.at,
     'aws:EpochTime': String(Math.floor(toMillis(call.at) / 1000)),
@@ -399,7 +404,7 @@ export function buildContext(account: Account, caller: Caller, call: Call): Reco
     'aws:PrincipalArn': principalArnOf(account, caller),
     'aws:PrincipalAccount': account.id,
     'aws:userid': userIdOf(account, caller),
-    'aws:ResourceAccount': resourceAccountOf(account, call.resource, call.resourceAccount),
+    'aws:ResourceAccount': resourceAccount,
   };
   if (account.organization !== null) {
     ctx['aws:PrincipalOrgID'] = account.organization.id;
@@ -443,11 +448,12 @@ export function buildContext(account: Account, caller: Caller, call: Call): Reco
 
 /** The evaluator's request for a resolved caller and a call. */
 export function authzRequest(account: Account, caller: Caller, call: Call): AuthzRequest {
+  const resourceAccount = resourceAccountOf(account, call.resource, call.resourceAccount);
   return {
     principal: requestPrincipal(account, caller),
     action: call.action,
     resource: call.resource,
-    resourceAccount: resourceAccountOf(account, call.resource, call.resourceAccount),
-    context: buildContext(account, caller, call),
+    resourceAccount,
+    context: buildContext(account, caller, call, resourceAccount),
   };
 }

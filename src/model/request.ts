@@ -16,7 +16,7 @@ import {
   apiCallEvent, defaultUserAgent, deniedErrorCode, denialMessage, eventRegion, userIdentityOf, userIdentityOfRoot,
   userIdentityOfSession, userIdentityOfUser,
 } from './cloudtrail-event.js';
-import { compilePolicySet, type SkippedPolicy } from './compile-policy-set.js';
+import { policySetFor, type SkippedPolicy } from './compile-policy-set.js';
 import { gatherPolicies, type GatheredPolicies } from './policies-for.js';
 import { authzRequest, isRejection, REJECTIONS, resolveCaller, type Call, type Caller, type Rejection } from './request-context.js';
 import { ROOT, type Account, type CloudTrailEvent, type Instant, type ServiceLastAccessed, type Usage } from './types.js';
@@ -168,7 +168,7 @@ export interface EvaluatedCall {
 /** Evaluates a call for an already resolved caller, without side effects. */
 export function evaluateCall(account: Account, caller: Caller, call: Call, opts: RequestOptions = {}): EvaluatedCall {
   const req = authzRequest(account, caller, call);
-  const { set, skipped } = compilePolicySet(policiesForCall(account, caller, call));
+  const { set, skipped } = policySetFor(account, caller, call.action, call.resource, call.resourceAccount);
   return { request: req, decision: evaluate(req, set, { trace: opts.trace === true }), skipped };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authzRequest, buildContext, isRejection, resolveCaller, resourcePolicyArn, type Call, type CallPrincipal } from '../../src/model/request-context.js';
+import { authzRequest, buildContext, isRejection, resolveCaller, resourceAccountOf, resourcePolicyArn, type Call, type CallPrincipal } from '../../src/model/request-context.js';
 import type { ContextValue } from '../../src/evaluator/types.js';
 import { ACCOUNT_ID, fixture, NOW, orgFixture } from './request-fixture.js';
 
@@ -144,6 +144,17 @@ describe('request context: resource, region, transport, organization, extras', (
       kind: 'role-session', arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/admin-role/alice-admin`, accountId: ACCOUNT_ID, roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/admin-role`,
     });
     expect(req.resourceAccount).toBe(ACCOUNT_ID);
+  });
+
+  it('resourceAccountOf: explicit, the ARN account field, else this account', () => {
+    const a = fixture();
+    expect(resourceAccountOf(a, 'arn:aws:sqs:us-east-1:444455556666:q')).toBe('444455556666');
+    expect(resourceAccountOf(a, 'arn:aws:s3:::bucket/key')).toBe(ACCOUNT_ID);
+    expect(resourceAccountOf(a, 'arn:aws:s3:::bucket', '444455556666')).toBe('444455556666');
+    expect(resourceAccountOf(a, 'arn:aws:iam::aws:policy/ReadOnlyAccess')).toBe(ACCOUNT_ID);
+    expect(resourceAccountOf(a, 'arn:aws:iam::444455556666:role/x')).toBe('444455556666');
+    expect(resourceAccountOf(a, '*')).toBe(ACCOUNT_ID);
+    expect(resourceAccountOf(a, 'arn:aws:ec2:us-east-1:444455556666')).toBe('444455556666');
   });
 
   it('resourcePolicyArn maps S3 objects to their bucket and leaves other ARNs alone', () => {

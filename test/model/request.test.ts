@@ -236,6 +236,27 @@ describe('side effects', () => {
   });
 });
 
+describe('cached policy sets follow account changes', () => {
+  it('a group losing its policy, a new customer policy version, or a new SCP is seen by the next request', () => {
+    const a = fixture();
+    expect(request(a, call(ALICE_KEY, 's3:GetObject')).outcome).toBe('allowed');
+    const noGroupPolicy = deepFreeze({ ...a, groups: { readers: { ...a.groups.readers!, attachedPolicies: [] } } });
+    expect(request(noGroupPolicy, call(ALICE_KEY, 's3:GetObject')).outcome).toBe('denied');
+    expect(request(a, call(ALICE_KEY, 's3:GetObject')).outcome).toBe('allowed');
+
+    const carol: CallPrincipal = { kind: 'user', user: 'carol', via: 'console' };
+    expect(request(a, call(carol, 's3:GetObject')).outcome).toBe('allowed');
+    const arn = `arn:aws:iam::${ACCOUNT_ID}:policy/s3-only`;
+    const p = a.policies[arn]!;
+    const narrowed = deepFreeze({ ...a, policies: { [arn]: { ...p, versions: [...p.versions, { id: 'v2', created: NOW, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }] } }], defaultVersion: 'v2' } } });
+    expect(request(narrowed, call(carol, 's3:GetObject')).decision.decidedBy).toBe('boundary');
+
+    expect(request(a, call(BOB_KEY, 's3:PutObject')).outcome).toBe('allowed');
+    expect(request(orgFixture(), call(BOB_KEY, 's3:PutObject')).outcome).toBe('denied');
+    expect(request(orgFixture({ scpDeny: ['ec2:*'] }), call(BOB_KEY, 's3:PutObject')).outcome).toBe('allowed');
+  });
+});
+
 describe('structural sharing', () => {
   const principals: CallPrincipal[] = [
     ALICE_KEY, BOB_KEY,
