@@ -14,7 +14,8 @@ export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>)
   const names = Object.keys(ctx);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    const value = ctx[name];
+    const raw: unknown = ctx[name];
+    const value = typeof raw === 'string' ? raw : normalise(raw);
     if (value === undefined) continue;
     const before = map.size;
     map.set(lowerKey(name), value);
@@ -27,7 +28,7 @@ export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>)
 function buildMerging(ctx: Readonly<Record<string, ContextValue>>): RequestContext {
   const map = new Map<string, ContextValue>();
   for (const name of Object.keys(ctx)) {
-    const value = ctx[name];
+    const value = normalise(ctx[name]);
     if (value === undefined) continue;
     const key = lowerKey(name);
     const prev = map.get(key);
@@ -38,6 +39,26 @@ function buildMerging(ctx: Readonly<Record<string, ContextValue>>): RequestConte
     }
   }
   return map;
+}
+
+/**
+ * A context value as the evaluator stores it. Contexts may come straight from unvalidated JSON (batch input), so this
+ * is defensive: numbers and booleans become their text, lists keep only their string/number/boolean items (as text),
+ * and anything else (objects, null) is treated as absent. Never throws.
+ */
+function normalise(raw: unknown): ContextValue | undefined {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (!Array.isArray(raw)) return undefined;
+  let clean = true;
+  for (const x of raw) if (typeof x !== 'string') clean = false;
+  if (clean) return raw as readonly string[];
+  const out: string[] = [];
+  for (const x of raw as readonly unknown[]) {
+    if (typeof x === 'string') out.push(x);
+    else if (typeof x === 'number' || typeof x === 'boolean') out.push(String(x));
+  }
+  return Object.freeze(out);
 }
 
 const LOWER_CACHE_MAX = 4096;

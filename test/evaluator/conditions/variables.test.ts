@@ -97,3 +97,14 @@ describe('request context [sheet §3.1]', () => {
     expect(c.get('aws:tagkeys')).toEqual(['a', 'b']);
   });
 });
+
+describe('request context from unvalidated JSON never breaks evaluation', () => {
+  it('turns numbers and booleans into text, drops objects and nulls', () => {
+    const c = buildRequestContext({ 'k:n': 5, 'k:b': true, 'k:o': { a: 1 }, 'k:z': null, 'k:l': ['a', 1, null, false] } as unknown as Record<string, string>);
+    expect(c.get('k:n')).toBe('5');
+    expect(c.get('k:b')).toBe('true');
+    expect(c.has('k:o')).toBe(false);
+    expect(c.has('k:z')).toBe(false);
+    expect(c.get('k:l')).toEqual(['a', '1', 'false']);
+  });
+});
