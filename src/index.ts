@@ -19,3 +19,15 @@ export {
   buildRequestContext,
   type CompileOptions,
 } from './evaluator/index.js';
+export { awsManagedPolicy, awsManagedPolicies, awsManagedSource, isAwsManagedArn, AWS_MANAGED_PREFIX, type AwsManagedPolicy, type AwsManagedSource } from './model/aws-managed.js';
+export {
+  accessLevel, accessLevelCounts, accessLevelsOf, allActions, allServices, expandActions, serviceActions, serviceName, serviceOf, ACCESS_LEVELS,
+  type AccessLevel, type CatalogAction,
+} from './model/access-level.js';
+export { request, evaluateCall, REJECTED, type RequestOutcome, type RequestOutcomeKind, type RequestOptions } from './model/request.js';
+export { resolveCaller, authzRequest, buildContext, REJECTIONS, type Call, type CallPrincipal, type Caller, type Rejection, type RejectionCode } from './model/request-context.js';
+export { gatherPolicies, principalPolicies, resourcePolicies, type GatheredPolicies, type GatheredPolicy, type PolicySource } from './model/policies-for.js';
+export { policySetFor, compilePolicySet as compileGatheredPolicies, type CompiledPolicySet, type SkippedPolicy } from './model/compile-policy-set.js';
+export { signIn, type SignIn, type SignInOutcome } from './model/sign-in.js';
+export { assumeRole, instanceSession, type AssumeRoleInput, type AssumeRoleOutcome, type InstanceSessionOutcome } from './model/assume-role.js';
+export { policiesFor, whoCan, whatCan, findPrincipal, type PoliciesForAnswer, type WhoCanAnswer, type WhoCanOptions, type WhatCanAnswer, type ServiceSummary } from './model/queries/index.js';
