@@ -16,7 +16,7 @@ export const createPolicyVersion = defineOperation({
     const p = editablePolicy(account, input.PolicyArn);
     if (isIamError(p)) return p;
     if (p.versions.length >= MAX_POLICY_VERSIONS) return limitExceeded('PolicyVersionsPerPolicy', MAX_POLICY_VERSIONS, '/PolicyArn');
-    const doc = checkDocument(input.PolicyDocument, 'identity', '/PolicyDocument');
+    const doc = checkDocument(input.PolicyDocument, 'identity', '/PolicyDocument', { requireVersion2012: true });
     if (!doc.ok) return doc.error;
     return checkManagedSize(doc.value, '/PolicyDocument');
   },

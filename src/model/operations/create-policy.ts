@@ -22,7 +22,7 @@ export const createPolicy = defineOperation({
       return invalidInput(`A policy called ${input.PolicyName} already exists under another path.`, '/PolicyName', 'IAM policy names are unique per account, whatever the path');
     }
     if (Object.keys(account.policies).length >= MAX_CUSTOMER_POLICIES) return limitExceeded('PoliciesPerAccount', MAX_CUSTOMER_POLICIES, '/PolicyName');
-    const doc = checkDocument(input.PolicyDocument, 'identity', '/PolicyDocument');
+    const doc = checkDocument(input.PolicyDocument, 'identity', '/PolicyDocument', { requireVersion2012: true });
     if (!doc.ok) return doc.error;
     return checkManagedSize(doc.value, '/PolicyDocument');
   },

@@ -6,6 +6,7 @@ import type { PolicyDocument, PolicyKind, PolicyProblem } from '../../../evaluat
 import { iamError, type IamError } from '../../errors.js';
 import type { Result } from '../../../result.js';
 import { checkPolicyDocument } from './check-policy.js';
+import { policySize as evaluatorPolicySize } from '../../../evaluator/index.js';
 
 /** A document as given in an input: an object, or a JSON string. */
 export type PolicyDocumentInput = Readonly<Record<string, unknown>> | string;
@@ -30,17 +31,17 @@ export function parseDocumentInput(doc: PolicyDocumentInput, path: string): Resu
   }
 }
 
-/** IAM's size measure: characters of the compact JSON, whitespace not counted. */
-export const policySize = (doc: PolicyDocument): number => JSON.stringify(doc).replace(/\s/g, '').length;
+/** IAM's size measure: characters of the compact JSON, whitespace not counted (the evaluator's policySize). */
+export const policySize = (doc: PolicyDocument): number => evaluatorPolicySize(doc, 'chars');
 
 /**
  * Parses (if needed) and checks a document for a policy kind. Errors become MalformedPolicyDocument with every
  * problem of severity 'error'; warnings are ignored here.
  */
-export function checkDocument(doc: PolicyDocumentInput, kind: PolicyKind, path: string): Result<PolicyDocument, IamError> {
+export function checkDocument(doc: PolicyDocumentInput, kind: PolicyKind, path: string, opts: { readonly requireVersion2012?: boolean } = {}): Result<PolicyDocument, IamError> {
   const parsed = parseDocumentInput(doc, path);
   if (!parsed.ok) return parsed;
-  const problems: readonly PolicyProblem[] = checkPolicyDocument(parsed.value, kind).filter((p) => p.severity === 'error');
+  const problems: readonly PolicyProblem[] = checkPolicyDocument(parsed.value, kind, opts).filter((p) => p.severity === 'error');
   if (problems.length === 0) return parsed;
   const first = problems[0]!;
   return {
