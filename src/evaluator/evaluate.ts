@@ -110,8 +110,12 @@ function matchStatementTraced(st: CompiledStatement, s: RequestState, trace: Tra
  */
 function scan(policies: readonly CompiledPolicy[], kind: PolicyKind, s: RequestState): StatementRef[] | null {
   let allows: StatementRef[] | null = null;
+  const service = s.action.service;
   for (let p = 0; p < policies.length; p++) {
-    const statements = policies[p]!.statements;
+    const policy = policies[p]!;
+    // Without a trace only the statements that can match the action's service are visited; a trace shows them all.
+    const index = s.trace === null ? policy.index : undefined;
+    const statements = index === undefined ? policy.statements : service === null ? index.other : (index.byService.get(service) ?? index.other);
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i]!;
       let grant: PrincipalGrant;

@@ -3,7 +3,7 @@
  * Every problem is collected with a JSON pointer, an IAM-like message and a hint; nothing here throws on any input.
  */
 import { err, ok, type Result } from '../result.js';
-import type { CompiledPolicy, CompiledStatement, PolicyDocument, PolicyKind, PolicyProblem, StatementRef } from './types.js';
+import type { CompiledPolicy, CompiledStatement, PolicyDocument, PolicyKind, PolicyProblem, StatementIndex, StatementRef } from './types.js';
 import { compileActionPattern } from './match/action.js';
 import { compileResourcePattern } from './match/resource.js';
 import { compilePrincipal } from './match/principal.js';
@@ -174,6 +174,30 @@ function compileStatement(raw: unknown, index: number, path: string, c: Statemen
   };
 }
 
+/** The literal services a statement's Action names, or null when it can match any service (wildcard service, NotAction). */
+function servicesOf(st: CompiledStatement): string[] | null {
+  if (st.notAction) return null;
+  const out: string[] = [];
+  for (const a of st.actions) {
+    if (a.kind === 'all') return null;
+    if (a.kind === 'split') {
+      if (a.service.kind !== 'literal') return null;
+      out.push(a.service.text);
+    }
+  }
+  return out;
+}
+
+/** Indexes statements by the services their actions name (document order kept in every list). */
+function indexStatements(statements: readonly CompiledStatement[]): StatementIndex {
+  const services = statements.map(servicesOf);
+  const named = new Set<string>();
+  for (const list of services) if (list !== null) for (const svc of list) named.add(svc);
+  const byService = new Map<string, CompiledStatement[]>();
+  for (const svc of named) byService.set(svc, statements.filter((_, i) => services[i] === null || services[i]!.includes(svc)));
+  return { byService, other: statements.filter((_, i) => services[i] === null) };
+}
+
 function compileUnchecked(input: unknown, opts: CompileOptions): Result<CompiledPolicy, readonly PolicyProblem[]> {
   let document: unknown = input;
   if (typeof input === 'string') {
@@ -227,7 +251,7 @@ function compileUnchecked(input: unknown, opts: CompileOptions): Result<Compiled
   if (limit !== null) out.push(...sizeProblems(document, opts.kind, limit, rules.sizeUnit));
 
   if (out.some((p) => p.severity === 'error')) return err(out);
-  return ok({ id: opts.id, kind: opts.kind, version, document: document as PolicyDocument, statements, warnings: out });
+  return ok({ id: opts.id, kind: opts.kind, version, document: document as PolicyDocument, statements, warnings: out, index: indexStatements(statements) });
 }
 
 /**

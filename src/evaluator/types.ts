@@ -183,4 +183,15 @@ export interface CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
   /** Problems of severity 'warning' (the policy still compiled). */
   readonly warnings: readonly PolicyProblem[];
+  /** Statements by action service, built by compilePolicy so evaluate() skips statements for other services. Optional: hand-built policies work without it. */
+  readonly index?: StatementIndex;
+}
+
+/**
+ * The statements that can match an action of a given service (lowercased), in document order: those naming the service
+ * plus those whose Action can match any service (`*`, `*:Name`, NotAction). `other` is the list for unindexed services.
+ */
+export interface StatementIndex {
+  readonly byService: ReadonlyMap<string, readonly CompiledStatement[]>;
+  readonly other: readonly CompiledStatement[];
 }

@@ -101,8 +101,13 @@ export function matchResourcePattern(pattern: ResourcePattern, resource: Prepare
       const segs = resource.segments;
       if (segs === null) return false;
       const n = pattern.segments.length;
-      for (let i = 0; i < n; i++) if (!matchGlob(pattern.segments[i]!, segs[i]!)) return false;
-      if (pattern.resource !== null) return matchGlob(pattern.resource, segs[5]!);
+      for (let i = 0; i < n; i++) {
+        const g = pattern.segments[i]!;
+        // Literal and `*` segments are the common case: decide them here without a call.
+        if (g.kind === 'literal' ? g.text !== segs[i] : g.kind !== 'any' && !matchGlob(g, segs[i]!)) return false;
+      }
+      const r = pattern.resource;
+      if (r !== null) return r.kind === 'literal' ? r.text === segs[5] : r.kind === 'any' || matchGlob(r, segs[5]!);
       if (pattern.template === null) return true;
       // `${*}`, `${?}` and substituted values are literal characters: the masked glob of values/glob.ts keeps them so.
       const resolved = resolvePattern(pattern.template, ctx.context());
