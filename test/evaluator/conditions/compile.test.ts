@@ -127,4 +127,13 @@ describe('COMPILE-TOTAL: compileConditionBlock never throws on any JSON value (p
       evaluateConditionBlock(block, ctx, []);
     }), { numRuns: 2000 });
   });
+  it('evaluation never throws either, for any JSON request context', () => {
+    const ctxKeys = fc.constantFrom('aws:username', 'AWS:TagKeys', 'aws:SourceIp', 'aws:CurrentTime', 'k:k', 'aws:SecureTransport');
+    const ctxValue = fc.oneof(fc.jsonValue(), fc.string(), fc.array(fc.string()), fc.constantFrom('10.0.0.1', '::1', '2020-01-01T00:00:00Z', 'true', 'QQ=='));
+    fc.assert(fc.property(shaped, fc.dictionary(ctxKeys, ctxValue), fc.boolean(), (raw, context, variables) => {
+      const { block } = compileConditionBlock(raw, P, { variables });
+      const ctx = buildRequestContext(context as Record<string, string>);
+      expect(evaluateConditionBlock(block, ctx, [])).toBe(evaluateConditionBlock(block, ctx, null));
+    }), { numRuns: 2000 });
+  });
 });
