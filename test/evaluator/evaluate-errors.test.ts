@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { compilePolicy } from '../../src/evaluator/parse-policy.js';
+import { evaluate } from '../../src/evaluator/evaluate.js';
+import type { AuthzRequest, CompiledPolicy, ConditionTrace } from '../../src/evaluator/types.js';
+import type { ConditionBlock } from '../../src/evaluator/conditions/index.js';
+
+const A = '111111111111';
+const request: AuthzRequest = {
+  principal: { kind: 'user', arn: `arn:aws:iam::${A}:user/alice`, accountId: A },
+  action: 's3:GetObject',
+  resource: 'arn:aws:s3:::b/k',
+  resourceAccount: A,
+  context: {},
+};
+
+function compiled(doc: unknown): CompiledPolicy {
+  const r = compilePolicy(doc, { id: 'p', kind: 'identity' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+describe('evaluate: errors are collected, never thrown (types.ts EvalError)', () => {
+  it('skips a statement whose evaluation fails, reports it, and decides on the rest', () => {
+    const good = compiled({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+    const base = compiled({ Version: '2012-10-17', Statement: [{ Sid: 'Broken', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:username': 'x' } } }] });
+    const broken: ConditionBlock = { clauses: null } as unknown as ConditionBlock;
+    const bad: CompiledPolicy = { ...base, index: undefined, statements: base.statements.map((s) => ({ ...s, condition: broken })) };
+    for (const trace of [false, true]) {
+      const d = evaluate(request, { identity: [bad, good] }, { trace });
+      expect(d.effect).toBe('Allow');
+      expect(d.errors).toHaveLength(1);
+      expect(d.errors[0]).toMatchObject({ code: 'statement-failed', statement: { policyId: 'p', sid: 'Broken', index: 0 } });
+    }
+  });
+
+  it('works with hand-built policies that have no statement index', () => {
+    const p = compiled({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    const { index: _index, ...plain } = p;
+    expect(evaluate(request, { identity: [plain] }).effect).toBe('Allow');
+  });
+
+  it('visits only statements for the action\'s service when not tracing, all of them when tracing', () => {
+    const p = compiled({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'ec2:*', Resource: '*' },
+        { Effect: 'Allow', Action: ['iam:GetUser', 's3:GetObject'], Resource: '*' },
+        { Effect: 'Deny', NotAction: 's3:*', Resource: '*' },
+        { Effect: 'Allow', Action: '*:GetObject', Resource: 'arn:aws:s3:::other/*' },
+      ],
+    });
+    expect(p.index?.byService.get('s3')?.map((s) => s.ref.index)).toEqual([1, 2, 3]);
+    expect(p.index?.byService.get('ec2')?.map((s) => s.ref.index)).toEqual([0, 2, 3]);
+    expect(p.index?.other.map((s) => s.ref.index)).toEqual([2, 3]);
+    const d = evaluate(request, { identity: [p] }, { trace: true });
+    expect(d.trace.filter((e) => e.kind === 'statement')).toHaveLength(4);
+    expect(d.effect).toBe('Allow');
+    expect(evaluate({ ...request, action: 'S3:GETOBJECT' }, { identity: [p] }).effect).toBe('Allow');
+    expect(evaluate({ ...request, action: 'lambda:Invoke' }, { identity: [p] }).effect).toBe('ExplicitDeny');
+  });
+
+  it('records the conditions of a Deny it evaluated, with request and policy values', () => {
+    const p = compiled({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': ['blue', '${aws:username}'] } } }] });
+    const d = evaluate({ ...request, context: { 'aws:principaltag/TEAM': 'red', 'aws:username': 'alice' } }, { identity: [p] }, { trace: true });
+    expect(d.effect).toBe('ExplicitDeny');
+    const ev = d.trace.find((e) => e.kind === 'statement' && e.effect === 'Deny');
+    const conditions: readonly ConditionTrace[] = ev?.kind === 'statement' ? ev.conditions : [];
+    expect(conditions).toEqual([{ operator: 'StringNotEquals', key: 'aws:PrincipalTag/team', requestValues: ['red'], policyValues: ['blue', 'alice'], matched: true }]);
+  });
+});
+
+describe('compilePolicy: kind-specific documents that must be accepted', () => {
+  const ok = (doc: unknown, kind: Parameters<typeof compilePolicy>[1]['kind']): readonly unknown[] => {
+    const r = compilePolicy(doc, { id: 'x', kind });
+    return r.ok ? [] : r.error;
+  };
+
+  it('SCPs take the full policy language (§1.4): Allow with NotAction, NotResource and Condition', () => {
+    expect(ok({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: 'iam:*', NotResource: 'arn:aws:s3:::x/*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }] }, 'scp')).toEqual([]);
+  });
+
+  it('RCPs with Principal "*" and conditions (§1.4)', () => {
+    expect(ok({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-123' }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }] }, 'rcp')).toEqual([]);
+  });
+
+  it('a resource policy may use a short ARN without * (a warning: it matches nothing)', () => {
+    const r = compilePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:*', Resource: 'arn:aws:sqs:us-east-1' }] }, { id: 'x', kind: 'resource' });
+    expect(r.ok && r.value.warnings.map((w) => w.code)).toEqual(['resource-short-warning']);
+  });
+
+  it('a role trust policy for web identity federation', () => {
+    expect(ok({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:abc' } } }] }, 'trust')).toEqual([]);
+  });
+
+  it('a session policy and a boundary like identity policies', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+    expect(ok(doc, 'session')).toEqual([]);
+    expect(ok(doc, 'boundary')).toEqual([]);
+  });
+});
