@@ -25,6 +25,8 @@ import userDirectPolicies from './rules/user-direct-policies.js';
 import adminPolicyGrants from './rules/admin-policy-grants.js';
 import serviceWildcardGrants from './rules/service-wildcard-grants.js';
 import unusedServices from './rules/unused-services.js';
+import permissionsManagementHolders from './rules/permissions-management-holders.js';
+import policyReviewCadence from './rules/policy-review-cadence.js';
 
 /** All registered checks. */
 export const ALL_CHECKS: readonly AnyCheck[] = [
@@ -55,6 +57,8 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   erase(adminPolicyGrants),
   erase(serviceWildcardGrants),
   erase(unusedServices),
+  erase(permissionsManagementHolders),
+  erase(policyReviewCadence),
 ];
 
 /** The check with this id, or undefined. */

@@ -9,8 +9,8 @@ import type { ActionCatalog, Universe, UniverseContext, UniverseOptions, Univers
 /** Keys every real request carries: the universe never makes them absent. */
 export const ALWAYS_PRESENT: readonly string[] = ['aws:currenttime', 'aws:epochtime', 'aws:principalarn', 'aws:principalaccount', 'aws:principaltype', 'aws:userid', 'aws:securetransport', 'aws:requestedregion'];
 
-/** A resource ARN that no policy mentions. */
-export const OTHER_RESOURCE = 'arn:aws:iamsim:us-east-1:000000000000:unmentioned/resource';
+/** A resource ARN that no policy mentions, with no account field, so it belongs to the caller's account. */
+export const OTHER_RESOURCE = 'arn:aws:iamsim:::unmentioned/resource';
 
 function contextsFor(conditions: readonly ConditionFact[], fixed: Readonly<Record<string, ContextValue>>, alwaysPresent: ReadonlySet<string>, max: number): { keys: string[]; contexts: UniverseContext[]; exact: boolean } {
   const byKey = new Map<string, ConditionFact[]>();
@@ -55,7 +55,10 @@ function contextsFor(conditions: readonly ConditionFact[], fixed: Readonly<Recor
 /** Concrete resources for the mentioned patterns: instances of each, `*`, and one unmentioned ARN. */
 function resourcesFor(patterns: readonly string[], fixed: Readonly<Record<string, ContextValue>>, extra: readonly string[]): readonly string[] {
   const out = new Set<string>(['*', OTHER_RESOURCE]);
-  for (const p of patterns) for (const r of globInstances(substituteVariables(p, fixed))) if (r !== '') out.add(r);
+  for (const p of patterns) {
+    if (p === '*') continue;
+    for (const r of globInstances(substituteVariables(p, fixed))) if (r !== '') out.add(r);
+  }
   for (const r of extra) out.add(r);
   return [...out].sort();
 }

