@@ -24,10 +24,34 @@ export type TemplatePart =
   /** `${key}` or `${key, 'default'}`; `key` is lowercased, `source` is the text as written. */
   | { readonly kind: 'var'; readonly key: string; readonly fallback: string | null; readonly source: string };
 
+/** A variable part. */
+type VarPart = Extract<TemplatePart, { kind: 'var' }>;
+
+/**
+ * The last substitution made with a template: the variables' values and what they produced (undefined = not yet
+ * computed). The same caller tends to send the same values request after request, so a repeat costs one lookup per
+ * variable and no allocation. An internal cache: results depend only on the values, so it is invisible to callers.
+ */
+interface TemplateMemo {
+  values: readonly (string | null)[] | null;
+  text: string | null | undefined;
+  glob: Glob | null | undefined;
+}
+
 /** A compiled policy value: literal text (with its glob precompiled), or parts to substitute per request. */
 export type Template =
   | { readonly kind: 'literal'; readonly text: string; readonly glob: Glob }
-  | { readonly kind: 'parts'; readonly text: string; readonly parts: readonly TemplatePart[]; readonly hasVariables: boolean };
+  | {
+      readonly kind: 'parts';
+      readonly text: string;
+      readonly parts: readonly TemplatePart[];
+      readonly hasVariables: boolean;
+      /** The variable parts, in order. */
+      readonly vars: readonly VarPart[];
+      readonly memo: TemplateMemo;
+    };
+
+type PartsTemplate = Extract<Template, { kind: 'parts' }>;
 
 /** Where `${` at `open` ends: the index of the closing `}` (a `}` inside a quoted default does not count), or -1. */
 function closingBrace(text: string, open: number): number {
@@ -89,7 +113,8 @@ export function compileTemplate(text: string, variablesEnabled: boolean): Templa
   if (!variablesEnabled || text.indexOf('${') < 0) return { kind: 'literal', text, glob: compileGlob(text) };
   const parts = scan(text, null);
   if (parts.length === 1 && parts[0]!.kind === 'text') return { kind: 'literal', text, glob: compileGlob(text) };
-  return { kind: 'parts', text, parts, hasVariables: parts.some((p) => p.kind === 'var') };
+  const vars = parts.filter((p): p is VarPart => p.kind === 'var');
+  return { kind: 'parts', text, parts, hasVariables: vars.length > 0, vars, memo: { values: null, text: undefined, glob: undefined } };
 }
 
 /** The problems with the `${…}` in `text`: unterminated or malformed variables. Empty when all are well-formed. */
@@ -110,20 +135,51 @@ function variableValue(p: { readonly key: string; readonly fallback: string | nu
   return typeof v === 'string' ? v : v !== undefined && v.length === 1 ? v[0]! : p.fallback;
 }
 
-/** Substitutes the request's values: the plain string, or null when a variable has no value and no default. */
-export function resolveTemplate(t: Template, ctx: RequestContext): string | null {
-  if (t.kind === 'literal') return t.text;
+/** The memo of `t`, brought up to date with this request's variable values. */
+function refresh(t: PartsTemplate, ctx: RequestContext): TemplateMemo {
+  const m = t.memo;
+  const vars = t.vars;
+  const last = m.values;
+  if (last !== null) {
+    let same = true;
+    for (let k = 0; k < vars.length; k++) {
+      if (variableValue(vars[k]!, ctx) !== last[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return m;
+  }
+  const values = new Array<string | null>(vars.length);
+  for (let k = 0; k < vars.length; k++) values[k] = variableValue(vars[k]!, ctx);
+  m.values = values;
+  m.text = undefined;
+  m.glob = undefined;
+  return m;
+}
+
+/** The concatenation for the memo's values, or null when one of them is null. */
+function substituted(t: PartsTemplate, values: readonly (string | null)[]): string | null {
   let out = '';
+  let k = 0;
   for (const p of t.parts) {
     if (p.kind === 'var') {
-      const v = variableValue(p, ctx);
-      if (v === null) return null;
+      const v = values[k++];
+      if (v === null || v === undefined) return null;
       out += v;
     } else {
       out += p.text;
     }
   }
   return out;
+}
+
+/** Substitutes the request's values: the plain string, or null when a variable has no value and no default. */
+export function resolveTemplate(t: Template, ctx: RequestContext): string | null {
+  if (t.kind === 'literal') return t.text;
+  const m = refresh(t, ctx);
+  if (m.text === undefined) m.text = substituted(t, m.values!);
+  return m.text;
 }
 
 /** Like resolveTemplate, but an unresolved variable shows as its `${…}` text: for traces and messages. */
@@ -144,23 +200,31 @@ const QUESTION = 63;
  */
 export function resolvePattern(t: Template, ctx: RequestContext): Glob | null {
   if (t.kind === 'literal') return t.glob;
-  let text = '';
+  const m = refresh(t, ctx);
+  if (m.glob === undefined) m.glob = patternFor(t, m.values!);
+  return m.glob;
+}
+
+/** Builds the glob for one set of variable values (see resolvePattern). */
+function patternFor(t: PartsTemplate, values: readonly (string | null)[]): Glob | null {
+  const text = substituted(t, values);
+  if (text === null) return null;
   let needMask = false;
+  let k = 0;
   for (const p of t.parts) {
-    const piece = p.kind === 'var' ? variableValue(p, ctx) : p.text;
-    if (piece === null) return null;
-    if (p.kind !== 'text' && !needMask && (piece.indexOf('*') >= 0 || piece.indexOf('?') >= 0)) needMask = true;
-    text += piece;
+    const piece = p.kind === 'var' ? values[k++]! : p.text;
+    if (p.kind !== 'text' && (piece.indexOf('*') >= 0 || piece.indexOf('?') >= 0)) needMask = true;
   }
   if (!needMask) return compileGlob(text);
   const wild = new Uint8Array(text.length);
   let at = 0;
+  k = 0;
   for (const p of t.parts) {
-    const piece = p.kind === 'var' ? (variableValue(p, ctx) ?? '') : p.text;
+    const piece = p.kind === 'var' ? values[k++]! : p.text;
     if (p.kind === 'text') {
-      for (let k = 0; k < piece.length; k++) {
-        const c = piece.charCodeAt(k);
-        if (c === STAR || c === QUESTION) wild[at + k] = 1;
+      for (let i = 0; i < piece.length; i++) {
+        const c = piece.charCodeAt(i);
+        if (c === STAR || c === QUESTION) wild[at + i] = 1;
       }
     }
     at += piece.length;
