@@ -66,6 +66,8 @@ interface Known {
   readonly policies: Map<string, string>;
   readonly sessions: Set<string>;
   readonly profiles: Set<string>;
+  /** Inline policy names of any principal. */
+  readonly inline: Set<string>;
 }
 
 /** Parses and checks a scenario. */
@@ -127,7 +129,7 @@ class Loader {
     if (!start.ok) this.report(['start'], 'bad-time', start.error, TIME_HINT);
     const startAt: Instant = start.ok ? start.value : '1970-01-01T00:00:00Z';
 
-    const known: Known = { users: new Set(), groups: new Set(), roles: new Set(), policies: new Map(), sessions: new Set(), profiles: new Set() };
+    const known: Known = { users: new Set(), groups: new Set(), roles: new Set(), policies: new Map(), sessions: new Set(), profiles: new Set(), inline: new Set() };
     const account = this.account(data, startAt);
     this.accountId = account.id;
     Object.keys(account.users).forEach((u) => known.users.add(u));
@@ -135,6 +137,7 @@ class Loader {
     Object.keys(account.roles).forEach((r) => known.roles.add(r));
     Object.keys(account.instanceProfiles).forEach((p) => known.profiles.add(p));
     for (const p of Object.values(account.policies)) known.policies.set(p.name, p.arn);
+    for (const e of [...Object.values(account.users), ...Object.values(account.groups), ...Object.values(account.roles)]) Object.keys(e.inlinePolicies).forEach((n) => known.inline.add(n));
 
     const steps = this.steps(rawSteps as Raw[], startAt, known);
     const schedule = this.scheduleBroken ? [] : this.schedule(Array.isArray(data['schedule']) ? (data['schedule'] as Raw[]) : [], known);
@@ -304,6 +307,7 @@ class Loader {
         if (target === coll) (known[coll] as Set<string>).add(v);
         else this.ref(kind, v, fieldPath(field), known);
       }
+      if (/^Put(User|Group|Role)Policy$/.test(op) && typeof resolved['PolicyName'] === 'string') known.inline.add(resolved['PolicyName']);
       if (op === 'CreatePolicy' && typeof resolved['PolicyName'] === 'string') {
         known.policies.set(resolved['PolicyName'], `arn:aws:iam::${this.accountId}:policy${typeof resolved['Path'] === 'string' ? resolved['Path'] : '/'}${resolved['PolicyName']}`);
       }
@@ -515,7 +519,7 @@ class Loader {
 
   private policyName(name: string, path: Path, known: Known): void {
     if (policyArnOf(name, known.policies) !== undefined) return;
-    if (/^(user|group|role)\/[^/]+\/inline\/.+/.test(name)) return;
+    if (/^(user|group|role)\/[^/]+\/inline\/.+/.test(name) || known.inline.has(name)) return;
     this.ref('policy', name, path, known);
   }
 

@@ -9,8 +9,10 @@ export const DEFAULT_SOURCE_IP = '192.0.2.10';
 /** The model principal for a caller; unknown sessions and keys are passed on so the model rejects them as AWS would. */
 export function callPrincipal(account: Account, c: Caller, sessions: ReadonlyMap<string, string>): CallPrincipal {
   const w = c.with;
-  const keyOf = (keys: readonly { id: string }[]): string | undefined => {
-    if (w === undefined || w === 'key' || w === 'console') return undefined;
+  const keyOf = (keys: readonly { id: string; status?: string }[]): string | undefined => {
+    if (w === 'console') return undefined;
+    // A person uses the key they hold: the first active one, else the first (which AWS then refuses as inactive).
+    if (w === undefined || w === 'key') return keys.find((k) => k.status === 'Active')?.id ?? keys[0]?.id;
     const n = /^key(\d)$/.exec(w);
     if (n) return keys[Number(n[1]) - 1]?.id ?? `AKIA-MISSING-KEY-${n[1]}`;
     return w;

@@ -9,8 +9,9 @@ export interface FoundRef {
   readonly resource: ResourceRef;
 }
 
+/** A resource matches by its name, its ARN, or a name inside its ARN (an access key's finding matches its user). */
 const matches = (f: FoundRef, r: FindingRef): boolean =>
-  f.checkId === r.check && (r.resource === undefined || r.resource === f.resource.name || r.resource === f.resource.arn);
+  f.checkId === r.check && (r.resource === undefined || r.resource === f.resource.name || r.resource === f.resource.arn || f.resource.arn.split(/[/:]/).includes(r.resource));
 
 /** `check-id resource-name` for people. */
 export const refText = (f: FoundRef): string => `${f.checkId} ${f.resource.name ?? f.resource.arn}`;

@@ -1,0 +1,254 @@
+/** Each step kind replayed on a small scenario: what it does to the account and how its expectations are judged. */
+import { describe, expect, it } from 'vitest';
+import { formatInputError } from '../../src/result.js';
+import { loadScenario } from '../../src/scenarios/load.js';
+import { replay } from '../../src/scenarios/replay.js';
+import type { ReplayResult, StepEvent } from '../../src/scenarios/replay-types.js';
+
+function run(yaml: string): ReplayResult {
+  const r = loadScenario(yaml, 'inline.yaml');
+  if (!r.ok) throw new Error(r.error.map(formatInputError).join('\n'));
+  return replay(r.value);
+}
+const steps = (r: ReplayResult): StepEvent[] => r.events.filter((e): e is StepEvent => e.type === 'step');
+const header = `name: t
+start: 2026-03-02T09:00:00Z
+`;
+
+describe('operation steps', () => {
+  it('take short keys, policy names and key positions, and judge expect: ok or an IAM error code', () => {
+    const r = run(`${header}account:
+  users:
+    bob: { keys: 2 }
+steps:
+  - AttachUserPolicy: { user: bob, policy: ReadOnlyAccess }
+  - UpdateAccessKey: { user: bob, key: 2, status: Inactive }
+  - AddUserToGroup: { user: bob, group: nobody }
+    expect: NoSuchEntity
+  - CreateGroup: { GroupName: devs }
+  - AddUserToGroup: { user: bob, group: devs }
+  - assert: { user: bob, policies: [ReadOnlyAccess], groups: [devs], keys: [Active, Inactive] }
+  - DeleteUser: { user: bob }
+    expect: ok
+`);
+    const s = steps(r);
+    expect(s.map((e) => e.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'fail']);
+    expect(s[0]!.title).toBe('AttachUserPolicy user=bob policy=ReadOnlyAccess');
+    expect(s[6]!.expectations[0]).toMatchObject({ expected: 'ok', actual: 'DeleteConflict', met: false });
+    expect(r.summary).toMatchObject({ expectations: 9, met: 8, failed: 1, ok: false });
+  });
+});
+
+describe('request, sign-in and assume-role', () => {
+  const account = `account:
+  users:
+    alice: { console: true, mfa: true, keys: 1 }
+    eve: { keys: 1 }
+  roles:
+    auditor:
+      trust: { aws: [alice], mfa: true }
+      policies: [SecurityAudit]
+steps:
+  - sign-in: { as: alice, from: 203.0.113.9 }
+    expect: success
+  - sign-in: { as: alice, from: 203.0.113.9, mfa: false }
+    expect: failure
+  - sign-in: { as: eve }
+    expect: failure
+  - assume-role: { as: alice, role: auditor, session: audit-1 }
+    expect: Allow
+    decidedBy: resource
+  - request: { as: auditor/audit-1, action: iam:ListUsers }
+    expect: Allow
+    policy: SecurityAudit
+  - request: { as: auditor/audit-1, action: iam:CreateUser, resource: "arn:aws:iam::111122223333:user/x" }
+    expect: ImplicitDeny
+    decidedBy: none
+  - assume-role: { as: alice, role: auditor, with: key }
+    expect: ImplicitDeny
+  - request: { as: eve, action: s3:ListAllMyBuckets }
+    expect: Allow
+`;
+  it('judge effect, decidedBy and policy, and remember sessions as ROLE/SESSION', () => {
+    const s = steps(run(`${header}${account}`));
+    expect(s.map((e) => `${e.kind}:${e.status}`)).toEqual([
+      'sign-in:pass', 'sign-in:pass', 'sign-in:pass', 'assume-role:pass', 'request:pass', 'request:pass', 'assume-role:pass', 'request:fail',
+    ]);
+    expect(s[1]!.result).toBe('failure (mfa-required)');
+    expect(s[3]!.data['session']).toBe('auditor/audit-1');
+    expect(s[7]!.expectations[0]).toMatchObject({ what: 'effect', expected: 'Allow', actual: 'ImplicitDeny' });
+  });
+
+  it('an inactive key is refused before any policy, and says so', () => {
+    const s = steps(run(`${header}account:
+  users:
+    bob: { keys: [{ status: Inactive }], policies: [AdministratorAccess] }
+steps:
+  - request: { as: bob, action: s3:ListAllMyBuckets }
+    expect: ImplicitDeny
+`));
+    expect(s[0]!.status).toBe('pass');
+    expect(s[0]!.result).toContain('credential refused before any policy (inactive-access-key');
+  });
+
+  it('judges sid and the deciding policy by name, and reports misses', () => {
+    const s = steps(run(`${header}account:
+  users:
+    bob:
+      keys: 1
+      inline:
+        Deny:
+          Version: "2012-10-17"
+          Statement: [{ Sid: NoDelete, Effect: Deny, Action: "s3:Delete*", Resource: "*" }]
+      policies: [AmazonS3FullAccess]
+steps:
+  - request: { as: bob, action: s3:DeleteObject, resource: "arn:aws:s3:::b/k" }
+    expect: ExplicitDeny
+    sid: NoDelete
+    policy: Deny
+  - request: { as: bob, action: s3:DeleteObject, resource: "arn:aws:s3:::b/k" }
+    expect: ExplicitDeny
+    sid: Other
+`));
+    expect(s[0]!.status).toBe('pass');
+    expect(s[1]!.expectations.find((x) => x.what === 'sid')).toMatchObject({ expected: 'Other', actual: 'NoDelete', met: false });
+  });
+});
+
+describe('activity', () => {
+  const scenario = (seed: number): string => `name: t
+start: 2026-03-02T09:00:00Z
+seed: ${seed}
+account:
+  users:
+    ci: { keys: 1, policies: [AmazonS3ReadOnlyAccess] }
+steps:
+  - activity:
+      as: ci
+      count: 50
+      over: 10d
+      from: [203.0.113.5]
+      requests:
+        - { action: s3:GetObject, resource: "arn:aws:s3:::a/x", weight: 3 }
+        - { action: s3:PutObject, resource: "arn:aws:s3:::a/x" }
+  - at: 2026-03-12T09:00:00Z
+`;
+  it('makes N seeded requests over the period and leaves last-used data and events', () => {
+    const r = run(scenario(1));
+    const a = steps(r)[0]!;
+    const { allowed, denied } = a.data as { allowed: number; denied: number };
+    expect(allowed + denied).toBe(50);
+    expect(allowed).toBeGreaterThan(denied);
+    expect(r.account.activity.size).toBe(50);
+    const key = r.account.users['ci']!.accessKeys[0]!.id;
+    expect(r.account.usage.accessKeys.get(key)?.date.startsWith('2026-03-1')).toBe(true);
+    expect(steps(r)[1]!.time).toBe('2026-03-12T09:00:00Z');
+  });
+
+  it('is the same for the same seed and differs for another', () => {
+    const times = (seed: number): string[] => run(scenario(seed)).account.activity.toArray().map((e) => `${e.eventTime} ${e.eventName}`);
+    expect(times(1)).toEqual(times(1));
+    expect(times(2)).not.toEqual(times(1));
+  });
+
+  it('judges expect: { allowed, denied }', () => {
+    const r = run(`${scenario(1)}  - activity: { as: ci, count: 5, over: 1h, requests: [{ action: s3:PutObject, resource: "arn:aws:s3:::a/x" }] }
+    expect: { allowed: 0, denied: 5 }
+`);
+    expect(steps(r)[2]!.status).toBe('pass');
+  });
+});
+
+describe('check, remediate and assert', () => {
+  it('judges findings exactly, includes and excludes, and lists what a fix changed', () => {
+    const r = run(`${header}account:
+  users:
+    old: { keys: [{ created: 400d ago, lastUsed: 1d ago }] }
+steps:
+  - check: [access-key-rotation]
+    expect:
+      findings: [{ check: access-key-rotation, resource: old }]
+  - check: all
+    expect:
+      includes: [{ check: access-key-rotation }]
+      excludes: [{ check: access-key-rotation, resource: nobody }]
+  - check: [access-key-rotation]
+    expect: { findings: none }
+  - assert: [{ user: old, keys: [Active] }, { user: old, mfa: true }]
+`);
+    const s = steps(r);
+    expect(s.map((e) => e.status)).toEqual(['pass', 'pass', 'fail', 'fail']);
+    expect(s[2]!.expectations[0]).toMatchObject({ what: 'findings', expected: 'none', actual: expect.stringMatching(/^access-key-rotation AKIA[A-Z2-7]{16}$/), met: false });
+    expect(s[3]!.expectations.map((x) => x.met)).toEqual([true, false]);
+  });
+
+  it('assert exists: false holds for a deleted user', () => {
+    const r = run(`${header}account:
+  users:
+    tmp: {}
+steps:
+  - DeleteUser: { user: tmp }
+  - assert: { user: tmp, exists: false }
+`);
+    expect(steps(r).map((e) => e.status)).toEqual(['pass', 'pass']);
+  });
+});
+
+describe('schedule', () => {
+  it('fires as the clock passes, in time then file order, and reports failures without stopping', () => {
+    const r = run(`name: t
+start: 2026-03-06T08:00
+timezone: Europe/London
+account:
+  users: { bob: {} }
+  groups: { g: {} }
+schedule:
+  - every: weekdays 17:00
+    do: { RemoveUserFromGroup: { user: bob, group: g } }
+  - every: weekdays 09:00
+    do: { AddUserToGroup: { user: bob, group: g } }
+steps:
+  - advance: 4d
+`);
+    const fired = r.events.filter((e) => e.type === 'scheduled').map((e) => `${e.local} ${e.ok ? 'ok' : 'failed'}`);
+    expect(fired).toEqual(['Fri 2026-03-06 09:00 ok', 'Fri 2026-03-06 17:00 ok', 'Mon 2026-03-09 09:00 ok', 'Mon 2026-03-09 17:00 ok']);
+    expect(r.summary.scheduleErrors).toBe(0);
+    const failing = run(`name: t
+start: 2026-03-06T08:00:00Z
+account:
+  users: { bob: {} }
+  groups: { g: {} }
+schedule:
+  - every: daily 17:00
+    do: { RemoveUserFromGroup: { user: bob, group: g } }
+steps:
+  - advance: 1d
+`);
+    expect(failing.summary.scheduleErrors).toBe(1);
+    expect(failing.summary.ok).toBe(true);
+  });
+
+  it('respects from and until', () => {
+    const r = run(`name: t
+start: 2026-03-02T00:00:00Z
+account:
+  users: { bob: {} }
+schedule:
+  - every: daily 12:00
+    do: { TagUser: { user: bob, tags: { seen: "yes" } } }
+    from: 2026-03-04T00:00:00Z
+    until: 2026-03-05T23:00:00Z
+steps:
+  - advance: 7d
+`);
+    expect(r.events.filter((e) => e.type === 'scheduled').map((e) => e.time)).toEqual(['2026-03-04T12:00:00Z', '2026-03-05T12:00:00Z']);
+  });
+});
+
+describe('import', () => {
+  it('is refused with a positioned error until saved accounts can be read', () => {
+    const r = loadScenario(`${header}import: saved.json\nsteps: []\n`, 'inline.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]).toMatchObject({ line: 3, code: 'import-unavailable' });
+  });
+});
