@@ -220,7 +220,7 @@ export function scenarioSchema(operations: Readonly<Record<string, readonly stri
     description: 'A model operation with its input, e.g. { AttachUserPolicy: { user: bob, policy: ReadOnlyAccess } }; `expect: ok` or an IAM error code.',
     minProperties: 1,
     properties: {
-      ...Object.fromEntries(names.map((n) => [n, { type: 'object', description: `Input fields: ${operations[n]!.join(', ')} (short keys: user, group, role, policy, document, key, status, tags).` }])),
+      ...Object.fromEntries(names.map((n) => [n, { type: 'object', description: operations[n]!.length ? `Input fields: ${operations[n]!.join(', ')} (or short keys: user, group, role, policy, document, key, status, tags).` : 'No input: write {}.' }])),
       expect: { type: 'string', description: 'ok, or the IAM error code the operation should fail with.' },
     },
     ...(names.length ? { additionalProperties: false } : {}),
