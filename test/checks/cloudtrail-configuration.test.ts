@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../src/checks/rules/cloudtrail-configuration.js';
 import { runCaseTable } from '../../src/checks/tester.js';
-import { isOperationName } from '../../src/model/apply.js';
 import type { Account, Trail } from '../../src/model/types.js';
 import { account } from './universe-fixtures.js';
 import { hooks } from './universe-tester.js';
@@ -9,12 +8,7 @@ import { hooks } from './universe-tester.js';
 const NOW = '2026-03-10T12:00:00Z';
 const good: Trail = { name: 'org-trail', homeRegion: 'eu-west-1', isMultiRegionTrail: true, logFileValidationEnabled: true, isLogging: true, s3BucketName: 'logs' };
 const withTrails = (...ts: Trail[]): Account => ({ ...account(), trails: Object.fromEntries(ts.map((t) => [t.name, t])) });
-/** The fixes need the model's CloudTrail operations; until the model has them the fix cases cannot run. */
-const trailOps = ['CreateTrail', 'UpdateTrail', 'StartLogging'].every(isOperationName);
-
-if (!trailOps) it.todo('cloudtrail-configuration fixes: waiting for the model\'s CreateTrail, UpdateTrail and StartLogging operations');
-
-if (trailOps) runCaseTable(check, {
+runCaseTable(check, {
   valid: [{ name: 'one logging multi-region trail with validation', now: NOW, account: withTrails(good) }],
   invalid: [
         { name: 'no trail at all', now: NOW, account: account(), reports: [{ messageId: 'noTrail', fixed: true }], after: { trails: { 'management-events': { isMultiRegionTrail: true, logFileValidationEnabled: true, isLogging: true } } } },
