@@ -78,22 +78,20 @@ export function evaluateClause(c: Clause, ctx: RequestContext): boolean {
     case 'none':
       if (v === undefined) return c.ifExists || c.negated;
       if (typeof v !== 'string') return false;
-      return c.negated !== anyMatch(test, resolvePolicyValues(test, ctx), v);
+      return c.negated !== anyMatch(test, ctx, v);
     case 'for-all-values': {
       if (v === undefined || v === '') return true;
-      const resolved = resolvePolicyValues(test, ctx);
-      if (typeof v === 'string') return c.negated !== anyMatch(test, resolved, v);
+      if (typeof v === 'string') return c.negated !== anyMatch(test, ctx, v);
       for (let i = 0; i < v.length; i++) {
-        if (c.negated === anyMatch(test, resolved, v[i]!)) return false;
+        if (c.negated === anyMatch(test, ctx, v[i]!)) return false;
       }
       return true;
     }
     case 'for-any-value': {
       if (v === undefined || v === '') return false;
-      const resolved = resolvePolicyValues(test, ctx);
-      if (typeof v === 'string') return c.negated !== anyMatch(test, resolved, v);
+      if (typeof v === 'string') return c.negated !== anyMatch(test, ctx, v);
       for (let i = 0; i < v.length; i++) {
-        if (c.negated !== anyMatch(test, resolved, v[i]!)) return true;
+        if (c.negated !== anyMatch(test, ctx, v[i]!)) return true;
       }
       return false;
     }
@@ -104,35 +102,16 @@ export function evaluateClause(c: Clause, ctx: RequestContext): boolean {
   }
 }
 
-/**
- * Policy values after substitution, for the families that allow variables: strings (lowercased for IgnoreCase), globs,
- * or booleans; null entries are unresolved variables. Returns null when the compiled values are fixed.
- */
-function resolvePolicyValues(test: ValueTest, ctx: RequestContext): readonly (string | Glob | ArnPattern | boolean | null)[] | null {
-  switch (test.kind) {
-    case 'string-exact':
-    case 'string-ignore-case':
-    case 'string-like':
-    case 'arn':
-    case 'bool': {
-      if (test.fixed !== null) return null;
-      const ts = test.templates;
-      const out = new Array<string | Glob | ArnPattern | boolean | null>(ts.length);
-      for (let i = 0; i < ts.length; i++) {
-        const t = ts[i]!;
-        if (test.kind === 'string-like' || test.kind === 'arn') {
-          const g = resolvePattern(t, ctx);
-          out[i] = g === null ? null : test.kind === 'arn' ? compileArnPattern(g) : g;
-          continue;
-        }
-        const s = resolveTemplate(t, ctx);
-        out[i] = s === null ? null : test.kind === 'string-exact' ? s : test.kind === 'bool' ? parseBoolValue(s) : s.toLowerCase();
-      }
-      return out;
-    }
-    default:
-      return null;
+/** ARN patterns for substituted globs, kept while the template memo keeps returning the same glob. */
+const arnPatterns = new WeakMap<Glob, ArnPattern>();
+
+function arnPatternOf(g: Glob): ArnPattern {
+  let p = arnPatterns.get(g);
+  if (p === undefined) {
+    p = compileArnPattern(g);
+    arnPatterns.set(g, p);
   }
+  return p;
 }
 
 function compare(cmp: Comparison, request: number, policy: number): boolean {
@@ -154,35 +133,54 @@ function compare(cmp: Comparison, request: number, policy: number): boolean {
   }
 }
 
-/** Whether the single request value `rv` positively matches at least one policy value. */
-function anyMatch(test: ValueTest, resolved: readonly (string | Glob | ArnPattern | boolean | null)[] | null, rv: string): boolean {
+/**
+ * Whether the single request value `rv` positively matches at least one policy value. Values with variables are
+ * substituted here, per template; the template memo makes a repeat substitution one lookup per variable.
+ */
+function anyMatch(test: ValueTest, ctx: RequestContext, rv: string): boolean {
   switch (test.kind) {
     case 'string-exact': {
       if (test.lookup !== null) return test.lookup.has(rv);
-      const vs = test.fixed ?? resolved!;
-      for (let i = 0; i < vs.length; i++) if (vs[i] === rv) return true;
+      const vs = test.fixed;
+      if (vs !== null) {
+        for (let i = 0; i < vs.length; i++) if (vs[i] === rv) return true;
+        return false;
+      }
+      for (const t of test.templates) if (resolveTemplate(t, ctx) === rv) return true;
       return false;
     }
     case 'string-ignore-case': {
       const lower = rv.toLowerCase();
       if (test.lookup !== null) return test.lookup.has(lower);
-      const vs = test.fixed ?? resolved!;
-      for (let i = 0; i < vs.length; i++) if (vs[i] === lower) return true;
+      const vs = test.fixed;
+      if (vs !== null) {
+        for (let i = 0; i < vs.length; i++) if (vs[i] === lower) return true;
+        return false;
+      }
+      for (const t of test.templates) if (resolveTemplate(t, ctx)?.toLowerCase() === lower) return true;
       return false;
     }
     case 'string-like': {
-      const vs = (test.fixed ?? resolved!) as readonly (Glob | null)[];
-      for (let i = 0; i < vs.length; i++) {
-        const g = vs[i];
-        if (g !== null && g !== undefined && globMatch(g, rv)) return true;
+      const vs = test.fixed;
+      if (vs !== null) {
+        for (let i = 0; i < vs.length; i++) if (globMatch(vs[i]!, rv)) return true;
+        return false;
+      }
+      for (const t of test.templates) {
+        const g = resolvePattern(t, ctx);
+        if (g !== null && globMatch(g, rv)) return true;
       }
       return false;
     }
     case 'arn': {
-      const vs = (test.fixed ?? resolved!) as readonly (ArnPattern | null)[];
-      for (let i = 0; i < vs.length; i++) {
-        const g = vs[i];
-        if (g !== null && g !== undefined && arnPatternMatch(g, rv)) return true;
+      const vs = test.fixed;
+      if (vs !== null) {
+        for (let i = 0; i < vs.length; i++) if (arnPatternMatch(vs[i]!, rv)) return true;
+        return false;
+      }
+      for (const t of test.templates) {
+        const g = resolvePattern(t, ctx);
+        if (g !== null && arnPatternMatch(arnPatternOf(g), rv)) return true;
       }
       return false;
     }
@@ -196,8 +194,15 @@ function anyMatch(test: ValueTest, resolved: readonly (string | Glob | ArnPatter
     case 'bool': {
       const b = rv === 'true' ? true : rv === 'false' ? false : parseBoolValue(rv);
       if (b === null) return false;
-      const vs = test.fixed ?? resolved!;
-      for (let i = 0; i < vs.length; i++) if (vs[i] === b) return true;
+      const vs = test.fixed;
+      if (vs !== null) {
+        for (let i = 0; i < vs.length; i++) if (vs[i] === b) return true;
+        return false;
+      }
+      for (const t of test.templates) {
+        const s = resolveTemplate(t, ctx);
+        if (s !== null && parseBoolValue(s) === b) return true;
+      }
       return false;
     }
     case 'binary': {
