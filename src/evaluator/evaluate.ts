@@ -332,7 +332,7 @@ function principalSide(
     note(s, 'session', 'deny', 'session-federated');
     return decision('ImplicitDeny', 'session', NO_REFS, s);
   } else note(s, 'session', 'not-applicable', 'session-none');
-  note(s, 'identity', 'allow', 'allow');
+  note(s, 'decision', 'allow', 'allow');
   const determining =
     roleAllows === null && boundaryAllows === null && sessionAllows === null && resourceSide === null && identityAllows !== null
       ? identityAllows

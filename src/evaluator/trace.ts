@@ -5,7 +5,7 @@
 import type { ConditionTrace, StatementRef, TraceEvent } from './types.js';
 
 /** The decision-flow steps a combine event can report (sheet §1.1). */
-export type TraceStep = 'explicit-deny' | 'rcp' | 'scp' | 'resource' | 'identity' | 'boundary' | 'session' | 'root' | 'cross-account' | 'principal-kind';
+export type TraceStep = 'explicit-deny' | 'rcp' | 'scp' | 'resource' | 'identity' | 'boundary' | 'session' | 'root' | 'cross-account' | 'principal-kind' | 'decision';
 
 /** The English of every combine event. */
 export const COMBINE_MESSAGES = {
@@ -36,7 +36,7 @@ export const COMBINE_MESSAGES = {
   'session-missing': 'The session policies do not allow the request.',
   'root-allow': 'The root user has full access in its own account: identity, boundary and session policies do not apply to it.',
   'root-cross-account': 'The root user is allowed on its side; the resource side allows too.',
-  'allow': 'Allowed.',
+  'allow': 'Allowed: every policy type that applies allows the request.',
 } as const;
 
 /** A combine message id. */
