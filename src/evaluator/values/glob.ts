@@ -31,12 +31,6 @@ export interface GlobPiece {
   readonly q: Uint8Array | null;
 }
 
-/** One piece of a pattern being assembled: `literal: true` text never acts as a wildcard. */
-export interface GlobPart {
-  readonly text: string;
-  readonly literal: boolean;
-}
-
 const STAR = 42;
 const QUESTION = 63;
 
@@ -100,24 +94,6 @@ export function compileGlob(text: string): Glob {
 /** A glob that matches exactly `text`: its `*` and `?` are literal characters. */
 export function literalGlob(text: string): Glob {
   return globWithMask(text, text.indexOf('*') < 0 && text.indexOf('?') < 0 ? null : new Uint8Array(text.length));
-}
-
-/** Assembles a glob from pieces; `*`/`?` in literal pieces are literal, in the others wildcards. */
-export function globFromParts(parts: readonly GlobPart[]): Glob {
-  let text = '';
-  let needMask = false;
-  for (const p of parts) {
-    text += p.text;
-    if (p.literal && !needMask && (p.text.indexOf('*') >= 0 || p.text.indexOf('?') >= 0)) needMask = true;
-  }
-  if (!needMask) return compileGlob(text);
-  const wild = new Uint8Array(text.length);
-  let at = 0;
-  for (const p of parts) {
-    if (!p.literal) for (let k = 0; k < p.text.length; k++) wild[at + k] = 1;
-    at += p.text.length;
-  }
-  return globWithMask(text, wild);
 }
 
 /** Whether `piece` matches `value` at offset `at` (the caller checks that it fits). */
