@@ -27,6 +27,7 @@ import serviceWildcardGrants from './rules/service-wildcard-grants.js';
 import unusedServices from './rules/unused-services.js';
 import permissionsManagementHolders from './rules/permissions-management-holders.js';
 import policyReviewCadence from './rules/policy-review-cadence.js';
+import ec2AppCredentials from './rules/ec2-app-credentials.js';
 
 /** All registered checks. */
 export const ALL_CHECKS: readonly AnyCheck[] = [
@@ -59,6 +60,7 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   erase(unusedServices),
   erase(permissionsManagementHolders),
   erase(policyReviewCadence),
+  erase(ec2AppCredentials),
 ];
 
 /** The check with this id, or undefined. */
