@@ -4,5 +4,7 @@ import { registerEvaluate } from './evaluate.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
 import { registerChecks } from './checks.js';
+import { registerAudit } from './audit.js';
+import { registerReview } from './review.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks];
+export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks, registerAudit, registerReview];
