@@ -29,11 +29,70 @@ export interface Glob {
 export interface GlobPiece {
   readonly text: string;
   readonly q: Uint8Array | null;
+  /** For pieces with a wildcard `?`: Shift-And tables, so searching for the piece is linear in the value. */
+  readonly bitap: Bitap | null;
+}
+
+/**
+ * Shift-And (bitap) tables for a piece of m characters, as ceil(m/32) 32-bit words per character class: bit i is set
+ * when pattern position i accepts the character (the character itself, or a wildcard `?`).
+ */
+interface Bitap {
+  readonly words: number;
+  readonly byChar: ReadonlyMap<number, Uint32Array>;
+  /** The mask for characters that occur nowhere in the piece: only the `?` positions. */
+  readonly other: Uint32Array;
 }
 
 const STAR = 42;
 const QUESTION = 63;
 
+function bitapFor(text: string, q: Uint8Array): Bitap {
+  const m = text.length;
+  const words = (m + 31) >>> 5;
+  const other = new Uint32Array(words);
+  for (let i = 0; i < m; i++) if (q[i] === 1) other[i >>> 5]! |= 1 << (i & 31);
+  const byChar = new Map<number, Uint32Array>();
+  for (let i = 0; i < m; i++) {
+    if (q[i] === 1) continue;
+    const c = text.charCodeAt(i);
+    let mask = byChar.get(c);
+    if (mask === undefined) {
+      mask = Uint32Array.from(other);
+      byChar.set(c, mask);
+    }
+    mask[i >>> 5]! |= 1 << (i & 31);
+  }
+  return { words, byChar, other };
+}
+
+/** Shift-And search: the leftmost start in [from, end − m] where the piece matches, or -1. O(|value| × ⌈m/32⌉). */
+function bitapSearch(value: string, piece: GlobPiece, b: Bitap, from: number, end: number): number {
+  const m = piece.text.length;
+  const top = m - 1;
+  const topWord = top >>> 5;
+  const topBit = 1 << (top & 31);
+  if (b.words === 1) {
+    let d = 0;
+    for (let j = from; j < end; j++) {
+      d = ((d << 1) | 1) & (b.byChar.get(value.charCodeAt(j)) ?? b.other)[0]!;
+      if ((d & topBit) !== 0) return j - top;
+    }
+    return -1;
+  }
+  const d = new Uint32Array(b.words);
+  for (let j = from; j < end; j++) {
+    const mask = b.byChar.get(value.charCodeAt(j)) ?? b.other;
+    let carry = 1;
+    for (let w = 0; w < b.words; w++) {
+      const x = d[w]!;
+      d[w] = ((x << 1) | carry) & mask[w]!;
+      carry = x >>> 31;
+    }
+    if ((d[topWord]! & topBit) !== 0) return j - top;
+  }
+  return -1;
+}
 
 function shapeOf(text: string, wild: Uint8Array | null): Glob['shape'] {
   let stars = 0;
@@ -68,7 +127,8 @@ export function globWithMask(text: string, wild: Uint8Array | null): Glob {
     for (let i = from; i < to; i++) {
       if (text.charCodeAt(i) === QUESTION && active(i)) (q ??= new Uint8Array(to - from))[i - from] = 1;
     }
-    pieces.push({ text: text.slice(from, to), q });
+    const piece = text.slice(from, to);
+    pieces.push({ text: piece, q, bitap: q === null ? null : bitapFor(piece, q) });
   };
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) === STAR && active(i)) {
@@ -114,15 +174,14 @@ function findPiece(value: string, piece: GlobPiece, from: number, end: number): 
     const at = value.indexOf(piece.text, from);
     return at >= 0 && at + len <= end ? at : -1;
   }
-  for (let at = from; at + len <= end; at++) if (pieceAt(value, at, piece)) return at;
-  return -1;
+  return piece.bitap === null ? -1 : bitapSearch(value, piece, piece.bitap, from, end);
 }
 
 /**
  * Matches `value[vs, ve)` against a 'general' glob: the first piece is anchored at the start unless the pattern starts
  * with `*`, the last at the end unless it ends with `*`, and the pieces between are found leftmost-first in order,
- * which is exact for globs. Pieces without `?` are found with `indexOf`, so matching is linear in the value whatever the
- * number of stars; a piece containing `?` is searched position by position (O(|value| × |piece|)).
+ * which is exact for globs. Pieces without `?` are found with `indexOf` and pieces with `?` by Shift-And, so matching
+ * is linear in the value whatever the number of stars (times ⌈m/32⌉ for a piece of m characters with `?`).
  */
 function generalMatch(g: Glob, value: string, vs: number, ve: number): boolean {
   const pieces = g.pieces;

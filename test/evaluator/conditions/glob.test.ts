@@ -39,6 +39,21 @@ describe('glob agrees with the reference matcher (property) [sheet §9]', () => 
   });
 });
 
+describe('long pieces with ? (multi-word Shift-And) agree with the reference matcher', () => {
+  it('on patterns with pieces of up to 90 characters', () => {
+    const piece = fc.stringMatching(/^[ab?]{20,90}$/);
+    const arb = fc.record({ a: piece, b: piece, value: fc.stringMatching(/^[ab]{0,300}$/), lead: fc.boolean(), trail: fc.boolean() });
+    fc.assert(fc.property(arb, ({ a, b, value, lead, trail }) => {
+      const text = `${lead ? '*' : ''}${a}*${b}${trail ? '*' : ''}`;
+      const tokens = [...text].map((ch): GlobToken => (ch === '*' ? { kind: 'star' } : ch === '?' ? { kind: 'one' } : { kind: 'lit', ch, raw: true }));
+      expect(globMatch(compileGlob(text), value)).toBe(globMatches(tokens, value, false));
+      // The same pieces embedded in a value that certainly contains them.
+      const hit = `${'ab'.repeat(10)}${a.replace(/\?/g, 'a')}${'b'.repeat(5)}${b.replace(/\?/g, 'b')}`;
+      expect(globMatch(compileGlob(`*${a}*${b}*`), hit)).toBe(true);
+    }), { numRuns: 500 });
+  });
+});
+
 describe('pathological patterns finish quickly [issue 2: linear-time wildcard matching]', () => {
   it('hundreds of stars against a 10,000-character value', () => {
     const value = 'a'.repeat(10_000);
@@ -46,6 +61,13 @@ describe('pathological patterns finish quickly [issue 2: linear-time wildcard ma
     const t0 = performance.now();
     for (let i = 0; i < 10; i++) expect(globMatch(g, value)).toBe(false);
     expect(globMatch(compileGlob(`${'*a'.repeat(300)}*`), value)).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+  it('a long run of ? between stars', () => {
+    const value = 'a'.repeat(10_000);
+    const t0 = performance.now();
+    expect(globMatch(compileGlob(`*${'?'.repeat(3000)}b*`), value)).toBe(false);
+    expect(globMatch(compileGlob(`*${'?'.repeat(3000)}a*`), value)).toBe(true);
     expect(performance.now() - t0).toBeLessThan(1000);
   });
   it('a long literal run after a star', () => {
