@@ -9,9 +9,8 @@ import { loadAccount, saveAccount } from '../../src/model/serialize.js';
 import { account, daysAgo, key, loginProfile, user } from './fixtures.js';
 
 let dir = '';
-const fake = (): CliIo & { stdout: string; stderr: string } => {
-  const io = { stdout: '', stderr: '', out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s), isTTY: false, env: {}, cwd: '' };
-  io.cwd = dir;
+const fake = (cwd = dir): CliIo & { stdout: string; stderr: string } => {
+  const io = { stdout: '', stderr: '', out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s), isTTY: false, env: {}, cwd };
   return io;
 };
 const P11 = 'unused-access-key,unused-console-password,password-policy-strength,console-user-without-mfa';
@@ -120,8 +119,7 @@ describe('iamsim audit', () => {
   });
 
   it('audits the end state of a scenario at the scenario end', async () => {
-    const io = fake();
-    io.cwd = resolve('.');
+    const io = fake(resolve('.'));
     expect(await run(['audit', 'scenarios/practice-11-unused-credentials.yaml', '--checks', 'inactive-user', '--format', 'json'], io)).toBe(1);
     const out = JSON.parse(io.stdout) as { now: string; findings: { resource: { name: string } }[] };
     expect(out.findings.map((f) => f.resource.name)).toEqual(['dana']);
