@@ -8,28 +8,36 @@ import { compilePolicy, type CompileOptions } from './parse-policy.js';
 
 type Compiled = Result<CompiledPolicy, readonly PolicyProblem[]>;
 
-const cache = new WeakMap<object, Map<string, Compiled>>();
-
-function optionsKey(opts: CompileOptions): string {
-  return `${opts.kind}\u0000${opts.id}\u0000${opts.requireVersion2012 === true ? 1 : 0}\u0000${opts.sizeLimit === undefined ? 'd' : String(opts.sizeLimit)}`;
+/** One compilation of a document: the options it was compiled with and the result. */
+interface Entry {
+  readonly kind: CompileOptions['kind'];
+  readonly id: string;
+  readonly requireVersion2012: boolean;
+  readonly sizeLimit: number | null | undefined;
+  readonly result: Compiled;
 }
 
+const cache = new WeakMap<object, Entry[]>();
+
 /**
- * The same as compilePolicy, memoised per document object and options. The document must not be mutated afterwards
- * (freeze it). Non-object documents (strings, numbers) are compiled every time.
+ * The same as compilePolicy, memoised per document object and options (a document usually has one entry, so the
+ * lookup compares a few fields and allocates nothing). The document must not be mutated afterwards (freeze it).
+ * Non-object documents (strings, numbers) are compiled every time.
  */
 export function compileCached(document: unknown, opts: CompileOptions): Compiled {
   if (document === null || typeof document !== 'object') return compilePolicy(document, opts);
-  let byOptions = cache.get(document);
-  if (byOptions === undefined) {
-    byOptions = new Map();
-    cache.set(document, byOptions);
+  const requireVersion2012 = opts.requireVersion2012 === true;
+  let entries = cache.get(document);
+  if (entries !== undefined) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.id === opts.id && e.kind === opts.kind && e.requireVersion2012 === requireVersion2012 && e.sizeLimit === opts.sizeLimit) return e.result;
+    }
+  } else {
+    entries = [];
+    cache.set(document, entries);
   }
-  const key = optionsKey(opts);
-  let compiled = byOptions.get(key);
-  if (compiled === undefined) {
-    compiled = compilePolicy(document, opts);
-    byOptions.set(key, compiled);
-  }
-  return compiled;
+  const result = compilePolicy(document, opts);
+  entries.push({ kind: opts.kind, id: opts.id, requireVersion2012, sizeLimit: opts.sizeLimit, result });
+  return result;
 }
