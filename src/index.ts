@@ -31,3 +31,9 @@ export { policySetFor, compilePolicySet as compileGatheredPolicies, type Compile
 export { signIn, type SignIn, type SignInOutcome } from './model/sign-in.js';
 export { assumeRole, instanceSession, type AssumeRoleInput, type AssumeRoleOutcome, type InstanceSessionOutcome } from './model/assume-role.js';
 export { policiesFor, whoCan, whatCan, findPrincipal, type PoliciesForAnswer, type WhoCanAnswer, type WhoCanOptions, type WhatCanAnswer, type ServiceSummary } from './model/queries/index.js';
+export { loadScenario, type LoadOptions } from './scenarios/load.js';
+export { loadScenarioFile, scenarioFilesIn, type LoadFileOptions, type AccountParser } from './scenarios/load-file.js';
+export { replay } from './scenarios/replay.js';
+export { scenarioSchema } from './scenarios/schema.js';
+export type { Scenario, Step, StepKind, ScheduleEntry } from './scenarios/types.js';
+export type { ReplayResult, ReplayEvent, StepEvent, ScheduledEvent, Expectation, ReplaySummary, ReplayOptions } from './scenarios/replay-types.js';

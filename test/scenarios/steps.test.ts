@@ -1,5 +1,11 @@
 /** Each step kind replayed on a small scenario: what it does to the account and how its expectations are judged. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { saveAccount } from '../../src/model/serialize.js';
+import { accountParser } from '../../src/scenarios/import-account.js';
+import { loadScenarioFile } from '../../src/scenarios/load-file.js';
 import { formatInputError } from '../../src/result.js';
 import { loadScenario } from '../../src/scenarios/load.js';
 import { replay } from '../../src/scenarios/replay.js';
@@ -246,9 +252,30 @@ steps:
 });
 
 describe('import', () => {
-  it('is refused with a positioned error until saved accounts can be read', () => {
+  it('is refused with a positioned error when there is no file to resolve it against', () => {
     const r = loadScenario(`${header}import: saved.json\nsteps: []\n`, 'inline.yaml');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error[0]).toMatchObject({ line: 3, code: 'import-unavailable' });
+  });
+
+  it('loads a saved account relative to the scenario, and reports a bad one at the import line', () => {
+    const contractor = loadScenarioFile('scenarios/contractor.yaml');
+    if (!contractor.ok) return expect.fail('contractor does not load');
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-import-'));
+    writeFileSync(join(dir, 'account.json'), saveAccount(contractor.value.account));
+    writeFileSync(join(dir, 'bad.json'), '{"formatVersion": 2}');
+    writeFileSync(join(dir, 'ok.yaml'), `${header}import: account.json
+steps:
+  - AddUserToGroup: { user: priya, group: acme-contractors }
+  - request: { as: priya, action: s3:PutObject, resource: "arn:aws:s3:::partner-drop/acme/x", from: 203.0.113.9 }
+    expect: Allow
+`);
+    writeFileSync(join(dir, 'bad.yaml'), `${header}import: bad.json\nsteps: []\n`);
+    const ok = loadScenarioFile(join(dir, 'ok.yaml'), { parseAccount: accountParser });
+    if (!ok.ok) return expect.fail(ok.error.map(formatInputError).join('\n'));
+    expect(replay(ok.value).summary).toMatchObject({ ok: true, expectations: 2 });
+    const bad = loadScenarioFile(join(dir, 'bad.yaml'), { parseAccount: accountParser });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error[0]).toMatchObject({ line: 3, col: 9, code: 'format-version' });
   });
 });
