@@ -18,6 +18,8 @@ interface Entry {
 }
 
 const cache = new WeakMap<object, Entry[]>();
+/** Compilations kept per document (one per distinct id and kind); the oldest is dropped beyond this. */
+const MAX_ENTRIES = 16;
 
 /**
  * The same as compilePolicy, memoised per document object and options (a document usually has one entry, so the
@@ -38,6 +40,7 @@ export function compileCached(document: unknown, opts: CompileOptions): Compiled
     cache.set(document, entries);
   }
   const result = compilePolicy(document, opts);
+  if (entries.length >= MAX_ENTRIES) entries.shift();
   entries.push({ kind: opts.kind, id: opts.id, requireVersion2012, sizeLimit: opts.sizeLimit, result });
   return result;
 }
