@@ -155,3 +155,11 @@ describe('MFA: Bool vs BoolIfExists vs Null [sheet §4.2]', () => {
     expect([holds(cond, absent), holds(cond, noMfa), holds(cond, mfa)]).toEqual([a, b, c]);
   });
 });
+
+describe('AWS home-directory example: an empty s3:prefix lists the bucket root [sheet §3.3 String notes]', () => {
+  const cond = { StringLike: { 's3:prefix': ['', 'home/', 'home/${aws:username}/*'] } };
+  it.each([
+    ['', true], ['home/', true], ['home/alice/', true], ['home/alice/docs/x', true], ['home/bob/', false], ['home', false],
+  ])('prefix %j -> %s', (prefix, want) => expect(holds(cond, { 'aws:username': 'alice', 's3:prefix': prefix })).toBe(want));
+  it('without the prefix key at all, StringLike is false (missing key)', () => expect(holds(cond, { 'aws:username': 'alice' })).toBe(false));
+});
