@@ -33,7 +33,7 @@ describe('matchResource', () => {
     expect(matchResource(p, r)).toBe(expected);
   });
 
-  const ctx = buildRequestContext({ 'aws:username': 'alice', 'aws:PrincipalTag/team': 'blue', 'aws:TagKeys': ['a', 'b'] });
+  const ctx = buildRequestContext({ 'aws:username': 'alice', 'aws:PrincipalTag/team': 'blue', 'aws:TagKeys': ['a', 'b'], 'aws:PrincipalAccount': '111122223333' });
   const variableCases: ReadonlyArray<readonly [string, string, boolean, string]> = [
     ['arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::home/alice/x', true, '§3.5 variable in the resource part'],
     ['arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::home/bob/x', false, '§3.5 variable resolves to the caller'],
@@ -45,6 +45,10 @@ describe('matchResource', () => {
     ['arn:aws:s3:::t/${*}', 'arn:aws:s3:::t/*', true, '§3.5 ${*} is a literal *'],
     ['arn:aws:s3:::t/${*}', 'arn:aws:s3:::t/x', false, '§3.5 ${*} is not a wildcard'],
     ['arn:aws:s3:::t/${aws:TagKeys}', 'arn:aws:s3:::t/a', false, '§3.5 only single-valued keys can be variables'],
+    ['arn:*:kms:*:${aws:PrincipalAccount}:key/*', 'arn:aws:kms:us-east-1:111122223333:key/k1', true, 'variable in the account segment (AWS managed AmazonTimestreamInfluxDBServiceRolePolicy)'],
+    ['arn:*:kms:*:${aws:PrincipalAccount}:key/*', 'arn:aws:kms:us-east-1:999999999999:key/k1', false, 'variable in the account segment resolves per request'],
+    ['arn:aws:kms:*:${aws:NoSuchKey}:key/*', 'arn:aws:kms:us-east-1:111122223333:key/k1', false, '§3.5 no value: matches nothing'],
+    ['arn:aws:kms:*:${aws:PrincipalAccount}:key/*', '*', false, '§2.2 only * covers a * request'],
   ];
   it.each(variableCases)('%s vs %s → %s (%s)', (p, r, expected) => {
     expect(matchResource(p, r, ctx)).toBe(expected);

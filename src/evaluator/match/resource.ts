@@ -5,17 +5,25 @@
  * (`arn:aws:sqs:*`, `arn:aws:iam::123456789012:*`) behaves as if the missing segments were `*`; any other short pattern
  * matches nothing. Matching is case-sensitive in every segment, like ArnLike (values/arn.ts), so Resource and ArnLike agree.
  * A request resource of `*` (actions without resource-level permissions) is covered only by the pattern `*`.
- * Policy variables may appear only in the resource part; a variable with no value matches nothing [D-2023 reference_policies_variables.html].
+ * Policy variables belong in the resource part [D-2023 reference_policies_variables.html], but IAM also accepts them in
+ * the other segments (AWS managed policies use `${aws:PrincipalAccount}` as the account); a variable with no value
+ * makes the pattern match nothing.
  */
 import { compileGlob, matchGlob, type Glob } from './glob.js';
 import { compileTemplate, resolvePattern, type Template } from '../variables.js';
 import { globMatch as maskedGlobMatch } from '../values/glob.js';
+import { arnGlobMatch } from '../values/arn.js';
 import type { RequestContext } from '../types.js';
 
 /** A compiled Resource / NotResource entry. */
 export type ResourcePattern =
   | { readonly kind: 'any' }
   | { readonly kind: 'never' }
+  /**
+   * Variables before the resource part (e.g. `arn:aws:kms:*:${aws:PrincipalAccount}:key/*`, used by AWS managed policies
+   * though the docs allow variables only after the fifth colon): the whole pattern is resolved per request.
+   */
+  | { readonly kind: 'template'; readonly template: Template }
   | {
       readonly kind: 'arn';
       /** Globs for partition, service, region and account (fewer when a short pattern ended early: the rest are `*`). */
@@ -64,6 +72,10 @@ export function compileResourcePattern(text: string, variables: boolean): Resour
   const parts = splitArn(text);
   const short = parts.length < 6;
   if (short && !text.endsWith('*')) return NEVER;
+  if (variables && parts.length > 1 && parts.slice(0, 5).some((p) => p.indexOf('${') >= 0)) {
+    const template = compileTemplate(text, true);
+    if (template.kind === 'parts') return { kind: 'template', template };
+  }
   const segmentTexts = short ? parts : parts.slice(0, 5);
   const segments = segmentTexts.map((s) => compileGlob(s, false));
   if (short) return { kind: 'arn', segments, resource: null, template: null };
@@ -112,6 +124,11 @@ export function matchResourcePattern(pattern: ResourcePattern, resource: Prepare
       // `${*}`, `${?}` and substituted values are literal characters: the masked glob of values/glob.ts keeps them so.
       const resolved = resolvePattern(pattern.template, ctx.context());
       return resolved !== null && maskedGlobMatch(resolved, segs[5]!);
+    }
+    case 'template': {
+      if (resource.segments === null) return false;
+      const resolved = resolvePattern(pattern.template, ctx.context());
+      return resolved !== null && arnGlobMatch(resolved, resource.value);
     }
     default: {
       const never: never = pattern;
