@@ -71,16 +71,31 @@ export function describeRecurrence(r: Recurrence): string {
 export function firingsBetween(r: Recurrence, tz: string, from: Instant, to: Instant): Instant[] {
   const a = toMillis(from);
   const b = toMillis(to);
-  if (b <= a) return [];
+  if (b <= a || r.weekdays.length === 0) return [];
   const out: Instant[] = [];
   const l = toLocal(a, tz);
+  const e = toLocal(b, tz);
+  const last = Date.UTC(e.year, e.month - 1, e.day);
   for (let i = 0; ; i++) {
     const date = new Date(Date.UTC(l.year, l.month - 1, l.day + i));
-    const dayStart = fromLocal(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 0, 0, 0, tz);
-    if (dayStart > b) break;
+    if (date.getTime() > last) break;
     if (!r.weekdays.includes(date.getUTCDay())) continue;
-    const t = fromLocal(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), r.hour, r.minute, 0, tz);
+    const t = localMillis(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), r.hour, r.minute, tz);
     if (t > a && t <= b) out.push(fromMillis(t));
   }
   return out;
+}
+
+const localCache = new Map<string, number>();
+
+/** fromLocal, memoised: schedules ask for the same local times over and over, and Intl is slow. */
+function localMillis(year: number, month: number, day: number, hour: number, minute: number, tz: string): number {
+  const key = `${tz} ${year}-${month}-${day} ${hour}:${minute}`;
+  let t = localCache.get(key);
+  if (t === undefined) {
+    if (localCache.size > 100_000) localCache.clear();
+    t = fromLocal(year, month, day, hour, minute, 0, tz);
+    localCache.set(key, t);
+  }
+  return t;
 }

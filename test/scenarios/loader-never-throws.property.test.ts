@@ -1,12 +1,14 @@
 /**
  * LOADER-TOTAL: whatever text the loader is given (any YAML document, random bytes, or the flagship with a line
  * broken), it returns a Result and never throws; junk comes back as errors that each carry a position and a message.
+ * REPLAY-TOTAL: whatever the loader accepts replays without throwing.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenarios/load.js';
+import { replay } from '../../src/scenarios/replay.js';
 
 const contractor = readFileSync('scenarios/contractor.yaml', 'utf8');
 const lines = contractor.split('\n');
@@ -80,5 +82,16 @@ describe('LOADER-TOTAL', () => {
       else copy[i] = copy[i]!.trimStart();
       assertErrorsWellFormed(copy.join('\n'));
     }), { numRuns: 200 });
+  });
+
+  it('REPLAY-TOTAL: a flagship with one step line changed still replays without throwing when it loads', () => {
+    const stepLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^ {2}- /.test(l)).map(([, i]) => i);
+    const variants = ['  - advance: 3d', '  - at: 20:00', '  - remediate: all', '  - check: all', '  - RemoveUserFromGroup: { user: priya, group: acme-contractors }', '  - DeleteUser: { user: sam }\n    expect: DeleteConflict', '  - request: { as: root, action: s3:ListAllMyBuckets }'];
+    fc.assert(fc.property(fc.constantFrom(...stepLines), fc.constantFrom(...variants), (i, v) => {
+      const copy = [...lines];
+      copy.splice(i, 0, v);
+      const r = loadScenario(copy.join('\n'), 'prop.yaml');
+      if (r.ok) expect(() => replay(r.value)).not.toThrow();
+    }), { numRuns: 15 });
   });
 });
