@@ -15,3 +15,34 @@ describe('compilePolicy on the AWS managed policy catalog', () => {
     expect(rejected).toEqual([]);
   });
 });
+
+describe('evaluate on the AWS managed policy catalog', () => {
+  it('agrees with the reference evaluator and reports no errors, for a few requests per policy', async () => {
+    const { referenceEvaluate } = await import('../reference/evaluate.js');
+    const { evaluate } = await import('../../src/evaluator/evaluate.js');
+    const A = '111122223333';
+    const principal = { kind: 'role-session', arn: `arn:aws:sts::${A}:assumed-role/R/s`, accountId: A, roleArn: `arn:aws:iam::${A}:role/R` } as const;
+    const context = { 'aws:SourceIp': '203.0.113.9', 'aws:PrincipalAccount': A, 'aws:PrincipalArn': principal.roleArn, 'aws:RequestedRegion': 'us-east-1', 'aws:MultiFactorAuthPresent': 'true', 'aws:CurrentTime': '2026-06-01T00:00:00Z', 'aws:TagKeys': ['team'], 'aws:username': 'alice' };
+    const requests = [
+      { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', resourceAccount: A, context },
+      { principal, action: 'iam:PassRole', resource: `arn:aws:iam::${A}:role/service-role/x`, context: { ...context, 'iam:PassedToService': 'ec2.amazonaws.com' } },
+      { principal, action: 'kms:Decrypt', resource: `arn:aws:kms:us-east-1:${A}:key/k`, context: { ...context, 'kms:ViaService': 's3.us-east-1.amazonaws.com' } },
+      { principal, action: 'logs:PutLogEvents', resource: `arn:aws:logs:us-east-1:${A}:log-group:/aws/lambda/f:log-stream:s`, context },
+    ];
+    const mismatches: string[] = [];
+    let allows = 0;
+    for (const p of awsManagedPolicies()) {
+      const r = compilePolicy(p.document, { id: p.arn, kind: 'identity', sizeLimit: null });
+      if (!r.ok) continue;
+      for (const request of requests) {
+        const d = evaluate(request, { identity: [r.value] });
+        expect(d.errors).toEqual([]);
+        if (d.effect === 'Allow') allows++;
+        const ref = referenceEvaluate(request, { identity: [p.document] });
+        if (ref !== d.effect) mismatches.push(`${p.name} ${request.action}: fast ${d.effect}, reference ${ref}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(allows).toBeGreaterThan(100);
+  });
+});
