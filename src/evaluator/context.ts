@@ -10,22 +10,39 @@ import type { ContextValue, RequestContext } from './types.js';
  * operators. Keys that differ only in case are merged into one multivalued key.
  */
 export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>): RequestContext {
-  const map = new Map<string, ContextValue>();
+  const frozen = Object.isFrozen(ctx);
+  if (frozen) {
+    const known = fromFrozen.get(ctx);
+    if (known !== undefined) return known;
+  }
+  let deeplyFrozen = frozen;
+  let map = new Map<string, ContextValue>();
   const names = Object.keys(ctx);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const raw: unknown = ctx[name];
+    if (typeof raw === 'object' && raw !== null && !Object.isFrozen(raw)) deeplyFrozen = false;
     const value = typeof raw === 'string' ? raw : normalise(raw);
     if (value === undefined) continue;
     const before = map.size;
     map.set(lowerKey(name), value);
-    if (map.size === before) return buildMerging(ctx);
+    if (map.size === before) {
+      map = buildMerging(ctx);
+      break;
+    }
   }
+  if (deeplyFrozen) fromFrozen.set(ctx, map);
   return map;
 }
 
+/**
+ * Contexts already built from deeply frozen inputs (immer freezes the account and its requests): such an input cannot
+ * change, so evaluating it against many policy sets builds its context once.
+ */
+const fromFrozen = new WeakMap<object, RequestContext>();
+
 /** The slow path for contexts with keys that differ only in case: their values are concatenated. */
-function buildMerging(ctx: Readonly<Record<string, ContextValue>>): RequestContext {
+function buildMerging(ctx: Readonly<Record<string, ContextValue>>): Map<string, ContextValue> {
   const map = new Map<string, ContextValue>();
   for (const name of Object.keys(ctx)) {
     const value = normalise(ctx[name]);

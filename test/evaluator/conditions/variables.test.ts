@@ -108,3 +108,15 @@ describe('request context from unvalidated JSON never breaks evaluation', () => 
     expect(c.get('k:l')).toEqual(['a', '1', 'false']);
   });
 });
+
+describe('contexts from frozen inputs are built once', () => {
+  it('returns the same context for the same deeply frozen input, a fresh one otherwise', () => {
+    const frozen = Object.freeze({ 'aws:TagKeys': Object.freeze(['a', 'b']), 'aws:username': 'alice' });
+    expect(buildRequestContext(frozen)).toBe(buildRequestContext(frozen));
+    const shallow = Object.freeze({ 'aws:TagKeys': ['a', 'b'] });
+    expect(buildRequestContext(shallow)).not.toBe(buildRequestContext(shallow));
+    const plain = { 'aws:username': 'alice' };
+    expect(buildRequestContext(plain)).not.toBe(buildRequestContext(plain));
+    expect(buildRequestContext(frozen).get('aws:username')).toBe('alice');
+  });
+});
