@@ -6,5 +6,6 @@ import { registerValidate } from './validate.js';
 import { registerChecks } from './checks.js';
 import { registerAudit } from './audit.js';
 import { registerReview } from './review.js';
+import { registerAccount } from './account.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks, registerAudit, registerReview];
+export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks, registerAudit, registerReview, registerAccount];
