@@ -18,6 +18,7 @@ import { ajvErrorsToInput, describePath } from './ajv-errors.js';
 import { buildAccount, DEFAULT_ACCOUNT_ID, type AccountSpec } from './build-account.js';
 import { isTimeZone, resolveTime, TIME_HINT } from './clock.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
+import { DEFAULT_SOURCE_IP } from './steps/caller.js';
 import { mapShortKeys, POLICY_ARN_FIELDS, policyArnOf } from './operation-input.js';
 import { EVERY_HINT, parseRecurrence } from './schedule.js';
 import { fileSchema, STEP_KINDS, STEP_MODIFIERS, stepSchema, type StepKindName } from './schema.js';
@@ -457,7 +458,7 @@ class Loader {
             body = {
               kind,
               spec: {
-                as: String(r['as']), ...pick(r, ['with']), count: Number(r['count']), overMs, ips: ips.length ? ips : ['203.0.113.10'],
+                as: String(r['as']), ...pick(r, ['with']), count: Number(r['count']), overMs, ips: ips.length ? ips : [DEFAULT_SOURCE_IP],
                 regions: names(r['region']).length ? names(r['region']) : ['us-east-1'],
                 requests: (r['requests'] as Raw[]).map((q) => ({ action: String(q['action']), resource: typeof q['resource'] === 'string' ? q['resource'] : '*', weight: typeof q['weight'] === 'number' ? q['weight'] : 1 })),
               },

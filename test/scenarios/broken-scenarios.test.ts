@@ -29,6 +29,10 @@ const CASES: Readonly<Record<string, readonly Expected[]>> = {
   ],
   'time-goes-back.yaml': [{ line: 4, col: 9, code: 'time-goes-back', message: 'at 2026-03-01T09:00:00Z is before the clock (2026-03-02T09:00:00Z)', hint: 'the clock only moves forward: use a later time, or reorder the steps' }],
   'yaml-syntax.yaml': [{ line: 5, col: 1, code: 'yaml-syntax', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+  'unknown-operation.yaml': [
+    { line: 7, col: 5, code: 'unknown-step', message: "unknown step kind or operation 'AddUserToGrup'", hint: "did you mean 'AddUserToGroup'?" },
+    { line: 8, col: 43, code: 'unknown-group', message: "unknown group 'contractors'", hint: 'there are no groups defined here' },
+  ],
   'many-errors.yaml': [
     { line: 3, col: 11, code: 'bad-timezone', message: "unknown time zone 'Europe/Londres'" },
     { line: 6, col: 42, code: 'wrong-value', message: "account.users.priya.mfa should be one of true, false, virtual, hardware, not the text 'yes'" },
