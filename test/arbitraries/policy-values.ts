@@ -123,7 +123,7 @@ export const actionPatternOf = (action: string): fc.Arbitrary<string> => {
   const name = action.slice(colon + 1);
   return fc.oneof(
     { weight: 6, arbitrary: nearMissOf(name).map((n) => `${service}:${n === '' ? '*' : n}`) },
-    { weight: 1, arbitrary: fc.constantFrom('*', `${service}:*`, `${service.toUpperCase()}:${name.toLowerCase()}`, `${service}x:${name}`) },
+    { weight: 1, arbitrary: fc.constantFrom('*', `${service}:*`, `${service.toUpperCase()}:${name.toLowerCase()}`, `${service}x:${name}`, `*:${name}`, `*:${name.slice(0, 3)}*`) },
   );
 };
 

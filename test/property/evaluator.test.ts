@@ -124,7 +124,7 @@ describe('evaluator invariants (issue 2)', () => {
     );
     // The generators must reach every outcome often, or agreement would be cheap.
     for (const effect of ['Allow', 'ExplicitDeny', 'ImplicitDeny']) expect(tally[effect] ?? 0).toBeGreaterThan(800);
-  });
+  }, 180_000);
 
   it('DENY-WINS: a Deny of everything in any policy that applies makes the effect ExplicitDeny', () => {
     fc.assert(
@@ -212,7 +212,7 @@ describe('evaluator invariants (issue 2)', () => {
   });
 
   it('PARSE-NEVER-THROWS: compilePolicy and compilePolicySet return problems for any JSON value or policy-shaped junk', () => {
-    const anyDoc = fc.oneof(fc.jsonValue(), policyShapedJunk, policyShapedJunk.map((d) => JSON.stringify(d)));
+    const anyDoc = fc.oneof(fc.jsonValue({ maxDepth: 4 }), policyShapedJunk, policyShapedJunk.map((d) => JSON.stringify(d)));
     fc.assert(
       fc.property(anyDoc, fc.constantFrom(...ALL_KINDS), (doc, kind) => {
         let r: ReturnType<typeof compilePolicy> | undefined;
