@@ -125,7 +125,7 @@ describe('COMPILE-TOTAL: compileConditionBlock never throws on any JSON value (p
       for (const p of problems) expect(p.path.startsWith(P)).toBe(true);
       evaluateConditionBlock(block, ctx, null);
       evaluateConditionBlock(block, ctx, []);
-    }), { numRuns: 2000 });
+    }), { numRuns: 1000 });
   });
   it('evaluation never throws either, for any JSON request context', () => {
     const ctxKeys = fc.constantFrom('aws:username', 'AWS:TagKeys', 'aws:SourceIp', 'aws:CurrentTime', 'k:k', 'aws:SecureTransport');
@@ -134,6 +134,6 @@ describe('COMPILE-TOTAL: compileConditionBlock never throws on any JSON value (p
       const { block } = compileConditionBlock(raw, P, { variables });
       const ctx = buildRequestContext(context as Record<string, string>);
       expect(evaluateConditionBlock(block, ctx, [])).toBe(evaluateConditionBlock(block, ctx, null));
-    }), { numRuns: 2000 });
+    }), { numRuns: 1000 });
   });
 });
