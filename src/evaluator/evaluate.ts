@@ -151,6 +151,18 @@ function scanLevels(levels: readonly (readonly CompiledPolicy[])[], kind: Policy
   return missing;
 }
 
+/** Why a request (from untyped JSON, say) cannot be evaluated, or null when it is well-formed. */
+function requestProblem(request: AuthzRequest): string | null {
+  if (request === null || typeof request !== 'object') return 'The request must be an object.';
+  const p = request.principal as RequestPrincipal | undefined;
+  if (p === null || typeof p !== 'object') return 'The request has no principal.';
+  if (typeof p.arn !== 'string' || typeof p.accountId !== 'string') return 'The principal needs an arn and an accountId (strings).';
+  if (typeof request.action !== 'string') return 'The request action must be a string such as "s3:GetObject".';
+  if (typeof request.resource !== 'string') return 'The request resource must be an ARN or "*".';
+  if (request.context === null || typeof request.context !== 'object') return 'The request context must be an object of strings or string arrays.';
+  return null;
+}
+
 /** The account that owns the resource: explicit, else the ARN's account field, else the caller's account. */
 export function resourceAccountOf(request: AuthzRequest, prepared?: PreparedResource): string {
   if (request.resourceAccount !== undefined) return request.resourceAccount;
@@ -192,12 +204,16 @@ function refsText(s: RequestState, refs: readonly StatementRef[] | null): string
  * Root and non-IAM callers (services, anonymous) have no identity side; SCPs skip service-linked roles.
  */
 export function evaluate(request: AuthzRequest, policies: PolicySet, opts?: EvaluateOptions): Decision {
+  const invalid = requestProblem(request);
+  if (invalid !== null) {
+    return { effect: 'ImplicitDeny', decidedBy: null, determining: NO_REFS, errors: [{ code: 'invalid-request', message: invalid }], trace: NO_TRACE };
+  }
   const p = request.principal;
   const kind = p.kind;
   const isRoot = kind === 'root';
   const isSession = kind === 'role-session' || kind === 'federated-user';
   const iamPrincipal = isRoot || isSession || kind === 'user';
-  const identity = iamPrincipal && !isRoot ? policies.identity : NO_POLICIES;
+  const identity = iamPrincipal && !isRoot ? (policies.identity ?? NO_POLICIES) : NO_POLICIES;
   const boundary = iamPrincipal && !isRoot ? (policies.boundary ?? null) : null;
   const session = isSession && policies.session !== undefined && policies.session.length > 0 ? policies.session : null;
   const resource = policies.resource ?? null;

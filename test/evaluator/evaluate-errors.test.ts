@@ -98,3 +98,18 @@ describe('compilePolicy: kind-specific documents that must be accepted', () => {
     expect(ok(doc, 'boundary')).toEqual([]);
   });
 });
+
+describe('evaluate: malformed requests from untyped input', () => {
+  it.each([
+    ['no principal', { action: 's3:GetObject', resource: '*', context: {} }],
+    ['principal without accountId', { principal: { kind: 'user', arn: 'arn:aws:iam::1:user/a' }, action: 's3:GetObject', resource: '*', context: {} }],
+    ['action not a string', { principal: request.principal, action: 3, resource: '*', context: {} }],
+    ['resource missing', { principal: request.principal, action: 's3:GetObject', context: {} }],
+    ['context null', { principal: request.principal, action: 's3:GetObject', resource: '*', context: null }],
+    ['not an object', null],
+  ])('%s: ImplicitDeny with an invalid-request error, no throw', (_name, bad) => {
+    const d = evaluate(bad as unknown as AuthzRequest, { identity: [] });
+    expect(d.effect).toBe('ImplicitDeny');
+    expect(d.errors.map((e) => e.code)).toEqual(['invalid-request']);
+  });
+});
