@@ -34,6 +34,7 @@ const cases: ReadonlyArray<readonly [string, unknown, RequestPrincipal, Principa
   ['account does not name anonymous callers', { AWS: A }, anonymous, 'none'],
   ['federated provider', { Federated: saml.arn }, saml, 'exact'],
   ['canonical user', { CanonicalUser: 'abc123' }, { kind: 'user', arn: 'abc123', accountId: A }, 'exact'],
+  ['web identity provider for a caller given as anonymous', { Federated: 'accounts.google.com' }, { kind: 'anonymous', arn: 'accounts.google.com', accountId: '' }, 'exact'],
   ['exact beats account in one element', { AWS: [A, user.arn] }, user, 'exact'],
 ];
 

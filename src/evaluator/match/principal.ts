@@ -69,6 +69,8 @@ const RANK: Readonly<Record<PrincipalGrant, number>> = { none: 0, account: 1, ro
 /** The strongest way the element names the caller (see PrincipalGrant). */
 export function principalGrant(set: PrincipalSet, p: RequestPrincipal): PrincipalGrant {
   if (set.any) return 'exact';
+  // An identity provider or S3 canonical user is named by the caller's own ARN, whatever kind the caller was given.
+  if (p.arn !== '' && (set.federated.includes(p.arn) || set.canonicalUsers.includes(p.arn))) return 'exact';
   switch (p.kind) {
     case 'service':
       return p.service !== undefined && set.services.includes(p.service.toLowerCase()) ? 'exact' : 'none';
@@ -79,7 +81,7 @@ export function principalGrant(set: PrincipalSet, p: RequestPrincipal): Principa
     case 'role-session':
     case 'federated-user': {
       let best: PrincipalGrant = 'none';
-      if (set.arns.includes(p.arn) || set.federated.includes(p.arn) || set.canonicalUsers.includes(p.arn)) return 'exact';
+      if (set.arns.includes(p.arn)) return 'exact';
       if (p.kind === 'role-session' && p.roleArn !== undefined && set.arns.includes(p.roleArn)) best = 'role';
       if (p.kind === 'federated-user' && p.federatedUserOwnerArn !== undefined && set.arns.includes(p.federatedUserOwnerArn)) best = 'owner';
       if (best === 'none' && p.accountId !== '' && set.accounts.includes(p.accountId)) best = p.kind === 'root' ? 'exact' : 'account';
