@@ -37,3 +37,16 @@ export { replay } from './scenarios/replay.js';
 export { scenarioSchema } from './scenarios/schema.js';
 export type { Scenario, Step, StepKind, ScheduleEntry } from './scenarios/types.js';
 export type { ReplayResult, ReplayEvent, StepEvent, ScheduledEvent, Expectation, ReplaySummary, ReplayOptions } from './scenarios/replay-types.js';
+export {
+  applyOperation, applyOperations, applyOperationsUnchecked, applyTimedOperationsUnchecked, applyToDraft, validateOperationInput, call, isOperationName,
+  OPERATIONS, OPERATION_NAMES, OPERATION_SCHEMAS,
+  type OperationName, type OperationInput, type OperationDefinition, type AppliedBatch, type TimedCall,
+} from './model/apply.js';
+export { IAM_ERROR_CODES, IAM_ERROR_INFO, formatIamError, type IamError, type IamErrorCode, type IndexedIamError } from './model/errors.js';
+export { saveAccount, loadAccount, accountToJson, accountSchema, FORMAT_VERSION } from './model/serialize.js';
+export { entityId, ID_PREFIX, type IdKind } from './model/ids.js';
+export {
+  userByName, groupByName, roleByName, instanceProfileByName, customerPolicy, managedPolicy, policyDocument, customerPolicyArn, accessKeyOwner, policyUses, groupMembers,
+  type ResolvedManagedPolicy, type KeyOwner, type PolicyUse,
+} from './model/lookup.js';
+export { compilePolicySet, type RawPolicySet, type RawPolicyDocument } from './evaluator/policy-set.js';

@@ -24,9 +24,15 @@ export type IdKind = keyof typeof ID_PREFIX;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const MASK64 = (1n << 64n) - 1n;
 
+const salts = new Map<string, bigint>();
+
+/** FNV-1a of the account id, cached per account. */
 function salt(accountId: string): bigint {
+  const cached = salts.get(accountId);
+  if (cached !== undefined) return cached;
   let h = 0xcbf29ce484222325n;
   for (let i = 0; i < accountId.length; i++) h = ((h ^ BigInt(accountId.charCodeAt(i))) * 0x100000001b3n) & MASK64;
+  salts.set(accountId, h);
   return h;
 }
 

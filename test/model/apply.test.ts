@@ -130,3 +130,22 @@ describe('registry', () => {
     for (const s of Object.values(OPERATION_SCHEMAS)) expect(s['type']).toBe('object');
   });
 });
+
+describe('operation files', () => {
+  it('every file in src/model/operations is registered, and every operation is exercised by a test', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../src/model/operations/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'registry.ts');
+    const registry = readFileSync(new URL('registry.ts', dir), 'utf8');
+    for (const f of files) expect(registry, `${f} is not in registry.ts`).toContain(`'./${f.replace(/\.ts$/, '.js')}'`);
+    expect(files).toHaveLength(OPERATION_NAMES.length);
+    const testDir = new URL('./operations/', import.meta.url);
+    const tests = readdirSync(testDir).map((f) => readFileSync(new URL(f, testDir), 'utf8')).join('\n');
+    const kinds = ['User', 'Group', 'Role'];
+    for (const name of OPERATION_NAMES) {
+      const generic = kinds.some((k) => name.includes(k) && /^(Attach|Detach|Put|Delete)(User|Group|Role)Policy$/.test(name));
+      if (generic) continue; // covered by describe.each over the three principal kinds
+      expect(tests, `no test calls ${name}`).toMatch(new RegExp(`'${name}'`));
+    }
+  });
+});
