@@ -152,6 +152,8 @@ function refresh(t: PartsTemplate, ctx: RequestContext): TemplateMemo {
   }
   const values = new Array<string | null>(vars.length);
   for (let k = 0; k < vars.length; k++) values[k] = variableValue(vars[k]!, ctx);
+  // A compiled policy stored in immer state gets frozen, memo included: then substitute without remembering.
+  if (Object.isFrozen(m)) return { values, text: undefined, glob: undefined };
   m.values = values;
   m.text = undefined;
   m.glob = undefined;

@@ -120,3 +120,18 @@ describe('contexts from frozen inputs are built once', () => {
     expect(buildRequestContext(frozen).get('aws:username')).toBe('alice');
   });
 });
+
+describe('templates inside frozen (immer) state still resolve', () => {
+  it('substitutes without remembering when the template memo is frozen', () => {
+    const deepFreeze = (o: unknown): void => {
+      if (typeof o !== 'object' || o === null || ArrayBuffer.isView(o) || Object.isFrozen(o)) return;
+      Object.freeze(o);
+      for (const v of Object.values(o)) deepFreeze(v);
+    };
+    const t = compileTemplate('home/${aws:username}/*', true);
+    deepFreeze(t);
+    expect(resolveTemplate(t, ctx)).toBe('home/alice/*');
+    expect(resolveTemplate(t, buildRequestContext({ 'aws:username': 'bob' }))).toBe('home/bob/*');
+    expect(globMatch(resolvePattern(t, ctx)!, 'home/alice/x')).toBe(true);
+  });
+});
