@@ -8,6 +8,8 @@ import { attachOrganizationPolicy } from './attach-organization-policy.js';
 import { attachRolePolicy } from './attach-role-policy.js';
 import { attachUserPolicy } from './attach-user-policy.js';
 import { createAccessKey } from './create-access-key.js';
+import { createAccountAlias } from './create-account-alias.js';
+import { deleteAccountAlias } from './delete-account-alias.js';
 import { createGroup } from './create-group.js';
 import { createInstanceProfile } from './create-instance-profile.js';
 import { createLoginProfile } from './create-login-profile.js';
@@ -127,6 +129,8 @@ export const OPERATIONS = {
   RemoveRoleFromInstanceProfile: removeRoleFromInstanceProfile,
   UpdateAccountPasswordPolicy: updateAccountPasswordPolicy,
   DeleteAccountPasswordPolicy: deleteAccountPasswordPolicy,
+  CreateAccountAlias: createAccountAlias,
+  DeleteAccountAlias: deleteAccountAlias,
   CreateRootAccessKey: createRootAccessKey,
   UpdateRootAccessKey: updateRootAccessKey,
   DeleteRootAccessKey: deleteRootAccessKey,

@@ -94,3 +94,16 @@ describe('RegisterPerson / AssignCredentialToPerson', () => {
     fails(setup(), op('AssignCredentialToPerson', { PersonId: 'p1', Credential: { kind: 'sso' } }), 'InvalidInput');
   });
 });
+
+describe('CreateAccountAlias / DeleteAccountAlias', () => {
+  it('sets, replaces and deletes the alias', () => {
+    const a = succeeds(base(), op('CreateAccountAlias', { AccountAlias: 'acme-prod' }));
+    expect(a.alias).toBe('acme-prod');
+    expect(succeeds(a, op('CreateAccountAlias', { AccountAlias: 'acme-main' })).alias).toBe('acme-main');
+    expect(succeeds(a, op('DeleteAccountAlias', { AccountAlias: 'acme-prod' })).alias).toBeNull();
+  });
+  it('InvalidInput for a bad alias; NoSuchEntity for another alias', () => {
+    fails(base(), op('CreateAccountAlias', { AccountAlias: 'Acme_Prod' }), 'InvalidInput');
+    fails(base(), op('DeleteAccountAlias', { AccountAlias: 'acme-prod' }), 'NoSuchEntity');
+  });
+});
