@@ -71,6 +71,7 @@ export function ajvErrorToInput(e: ErrorObject, source: YamlSource, prefix: Path
       const value = String(valueAt(source.data, path));
       if (parent?.['pattern'] === '^none$') return { code: 'wrong-value', message: `${where} should be 'none' or a list of findings, not '${value}'`, ...at(path), hint: 'findings: none, or findings: [{ check: ID, resource: NAME }]' };
       if (String(parent?.['description'] ?? '').startsWith('A duration')) return { code: 'bad-duration', message: `bad duration '${value}' at ${where}`, ...at(path), hint: DURATION_HINT };
+      if (String(parent?.['description'] ?? '').startsWith('Which credential')) return { code: 'wrong-value', message: `${where} should be console, key, key1, key2 or an access key id, not '${value}'`, ...at(path) };
       if (String(parent?.['pattern']).includes('\\d{12}')) return { code: 'wrong-value', message: `${where} should be 12 digits, not '${value}'`, ...at(path), hint: 'quote it, e.g. "111122223333"' };
       return { code: 'wrong-value', message: `${where} ${e.message ?? 'does not match'}`, ...at(path) };
     }

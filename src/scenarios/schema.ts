@@ -134,7 +134,7 @@ const definitions: Record<string, Schema> = {
   }, ['every', 'do']),
   requestSpec: obj({
     as: str('Who: a user name, `root`, or ROLE/SESSION from an earlier assume-role.'),
-    with: str('Which credential: `console`, `key` (the first active key), `key2`, or an access key id. Default: console when the user has a password, else the first key.'),
+    with: { type: 'string', pattern: '^(console|key[12]?|[A-Z0-9]{16,128})$', description: 'Which credential: `console`, `key` (the first active key), `key1`, `key2`, or an access key id. Default: console when the user has a password, else the first key.' },
     action: str('The action, e.g. s3:GetObject.'),
     resource: str('The resource ARN (default `*`).'),
     from: str('The source IP address.'),
@@ -166,14 +166,14 @@ const steps: Record<StepKindName, Schema> = {
   'assume-role': obj({
     'assume-role': obj({
       as: str('Who assumes: a user name or ROLE/SESSION.'), role: str('The role name.'), session: str('The session name (default: the caller\'s name).'),
-      with: str('The caller\'s credential, as in request.'), from: str('The source IP.'), mfa: { type: 'boolean' },
+      with: { type: 'string', pattern: '^(console|key[12]?|[A-Z0-9]{16,128})$', description: 'Which credential: `console`, `key` (the first active key), `key1`, `key2`, or an access key id.' }, from: str('The source IP.'), mfa: { type: 'boolean' },
       duration: ref('duration'), policy: ref('policyDocument'), policies: ref('names'),
     }, ['as', 'role']),
     expect: EFFECT, decidedBy: DECIDED_BY, sid: { type: 'string' }, policy: { type: 'string' },
   }, ['assume-role']),
   activity: obj({
     activity: obj({
-      as: str('Who makes the requests.'), with: { type: 'string' }, count: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      as: str('Who makes the requests.'), with: { type: 'string', pattern: '^(console|key[12]?|[A-Z0-9]{16,128})$', description: 'Which credential: `console`, `key` (the first active key), `key1`, `key2`, or an access key id.' }, count: { type: 'integer', minimum: 1, maximum: 1_000_000 },
       over: ref('duration'), from: ref('names'), region: ref('names'),
       requests: { type: 'array', minItems: 1, items: obj({ action: { type: 'string' }, resource: { type: 'string' }, weight: { type: 'number', minimum: 0 } }, ['action']) },
     }, ['as', 'count', 'over', 'requests']),
