@@ -65,16 +65,44 @@ function closingBrace(text: string, open: number): number {
 }
 
 const ESCAPES = new Set(['*', '?', '$']);
-const VARIABLE = /^\s*([^\s,'{}$][^,'{}$]*?)\s*(?:,\s*'([^']*)'\s*)?$/;
 
-/** Parses the inside of one `${…}` into a part, or a problem message. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Parses the inside of one `${…}`: `key` or `key, 'default'` (spaces around the parts allowed; the key may not contain
+ * `,` `'` `{` `}` `$`), or an escape. Written by hand rather than as a regular expression so that no input can make it
+ * backtrack. Returns a part, or a problem message.
+ */
 function parseVariable(inner: string, source: string): TemplatePart | string {
   if (ESCAPES.has(inner)) return { kind: 'escape', text: inner };
-  const m = VARIABLE.exec(inner);
-  if (m === null || m[1] === undefined) {
-    return `Malformed policy variable ${source}: expected \${key} or \${key, 'default'}`;
+  const bad = `Malformed policy variable ${source}: expected \${key} or \${key, 'default'}`;
+  const n = inner.length;
+  let i = 0;
+  while (i < n && isSpace(inner.charCodeAt(i))) i++;
+  const start = i;
+  while (i < n) {
+    const c = inner.charCodeAt(i);
+    if (c === 44 /* , */ || c === 39 /* ' */ || c === 123 /* { */ || c === 125 /* } */ || c === 36 /* $ */) break;
+    i++;
   }
-  return { kind: 'var', key: lowerKey(m[1]), fallback: m[2] ?? null, source };
+  const key = inner.slice(start, i).trimEnd();
+  if (key === '') return bad;
+  let fallback: string | null = null;
+  if (i < n) {
+    if (inner.charCodeAt(i) !== 44) return bad;
+    i++;
+    while (i < n && isSpace(inner.charCodeAt(i))) i++;
+    if (inner.charCodeAt(i) !== 39) return bad;
+    const close = inner.indexOf("'", i + 1);
+    if (close < 0) return bad;
+    fallback = inner.slice(i + 1, close);
+    i = close + 1;
+    while (i < n && isSpace(inner.charCodeAt(i))) i++;
+    if (i !== n) return bad;
+  }
+  return { kind: 'var', key: lowerKey(key), fallback, source };
 }
 
 /** Splits text into parts; malformed `${…}` stays literal text and is reported. */

@@ -135,3 +135,15 @@ describe('templates inside frozen (immer) state still resolve', () => {
     expect(globMatch(resolvePattern(t, ctx)!, 'home/alice/x')).toBe(true);
   });
 });
+
+describe('variable syntax parsing is linear (no backtracking regex)', () => {
+  it('handles a long run of spaces before a bad character quickly', () => {
+    const text = `\${a${' '.repeat(20_000)}'}`;
+    const t0 = performance.now();
+    expect(templateProblems(text)).toHaveLength(1);
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+  it.each([
+    ["${ aws:username }", 'alice'], ["${aws:username,'x'}", 'alice'], ["${aws:nope ,  'x' }", 'x'], ["${aws:nope, ''}", ''],
+  ])('%j -> %j', (text, want) => expect(resolveTemplate(compileTemplate(text, true), ctx)).toBe(want));
+});
