@@ -40,8 +40,8 @@ function daysInMonth(y: number, m: number): number {
 
 /**
  * Parses a W3C/ISO-8601 date or date-time to epoch milliseconds, or null when malformed.
- * A time needs a zone designator, as W3C requires: `2026-01-01T00:00:00` is rejected. (moto's emulation of IAM's legacy
- * parser lets it through [sheet §3.3]; we stay strict so a zone-less value is reported rather than guessed as UTC.)
+ * A time without a zone designator is read as UTC: IAM's legacy parser accepts it (per moto's emulation [sheet §3.3]),
+ * and so does the reference model (test/reference/values.ts).
  * Time-only values (`09:00:00Z`), impossible dates (`2023-02-30`), `24:00` and leap seconds are rejected.
  */
 export function parseIsoDate(s: string): number | null {
@@ -92,7 +92,7 @@ export function parseIsoDate(s: string): number | null {
     }
   }
   ms += hh * 3_600_000 + mm * 60_000 + sec * 1000 + frac * 1000;
-  if (i === n) return null;
+  if (i === n) return ms;
   const z = s.charCodeAt(i);
   if ((z === 90 /* Z */ || z === 122 /* z */) && i + 1 === n) return ms;
   if ((z === 43 /* + */ || z === 45 /* - */) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
