@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerWhoCan, type AccountLoader } from '../../src/cli/commands/account-who-can.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { run as runCli } from '../../src/cli/program.js';
+import { saveAccount } from '../../src/model/serialize.js';
 import { err, ok } from '../../src/result.js';
 import { fixture } from './request-fixture.js';
 
@@ -63,5 +65,21 @@ describe('iamsim account who-can', () => {
     const bad = await run(['GetObject', '*', 'good.json']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('is not an action');
+  });
+});
+
+describe('iamsim account who-can, end to end through the program and the real account loader', () => {
+  it('loads a saved account and answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamsim-whocan-e2e-'));
+    writeFileSync(join(dir, 'account.json'), saveAccount(fixture()));
+    let out = '';
+    let errText = '';
+    const io: CliIo = { out: (s) => { out += s; }, err: (s) => { errText += s; }, isTTY: false, env: {}, cwd: dir };
+    const code = await runCli(['account', 'who-can', 's3:PutObject', 'arn:aws:s3:::data-bucket/k', 'account.json', '--format', 'json', '--at', '2025-06-01T12:00:00Z'], io);
+    expect(errText).toBe('');
+    expect(code).toBe(0);
+    const j = JSON.parse(out) as { allowed: { name: string }[]; denied: { name: string }[] };
+    expect(j.allowed.map((e) => e.name)).toEqual(['bob', 'carol', 'AWSServiceRoleForSupport', 'admin-role', 'root']);
+    expect(j.denied.map((e) => e.name)).toEqual(['alice', 'app-role']);
   });
 });
