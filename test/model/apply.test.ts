@@ -149,3 +149,15 @@ describe('operation files', () => {
     }
   });
 });
+
+describe('typed calls', () => {
+  it('call() checks input types at compile time', () => {
+    const ok1 = call('AttachUserPolicy', { UserName: 'a', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    const ok2 = call('PutRolePolicy', { RoleName: 'r', PolicyName: 'p', PolicyDocument: '{}' });
+    // @ts-expect-error UserName is required
+    const bad1 = call('CreateUser', { Path: '/' });
+    // @ts-expect-error RoleName is not a field of AttachGroupPolicy
+    const bad2 = call('AttachGroupPolicy', { RoleName: 'x', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    expect([ok1.op, ok2.op, bad1.op, bad2.op]).toEqual(['AttachUserPolicy', 'PutRolePolicy', 'CreateUser', 'AttachGroupPolicy']);
+  });
+});
