@@ -79,7 +79,7 @@ export const anchors: fc.Arbitrary<Anchors> = fc.record({
   region: fc.constantFrom('us-east-1', 'eu-west-1', 'US-EAST-1'),
   team: fc.constantFrom('dev', 'ops', 'Dev', '*', ''),
   sourceArn: fc.constantFrom(`arn:aws:sns:us-east-1:${ACCOUNT}:topic:sub`, `arn:aws:s3:::bucket/a:b`, `arn:aws:iam::${OTHER_ACCOUNT}:role/x`),
-  tagKeys: fc.subarray(TAG_KEYS, { maxLength: 3 }),
+  tagKeys: fc.oneof({ weight: 6, arbitrary: fc.subarray(TAG_KEYS, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.constantFrom<readonly string[]>([''], ['', 'key1:hr']) }),
   present: fc.record(Object.fromEntries(ANCHOR_KEYS.map((k) => [k, fc.nat(3).map((n) => n > 0)])) as Record<AnchorKey, fc.Arbitrary<boolean>>),
 }).map((a) => ({ ...a, ipFamily: a.ip.includes(':') ? 6 : 4 }) as Anchors);
 

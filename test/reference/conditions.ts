@@ -98,12 +98,14 @@ export function evaluateClause(operator: string, key: string, rawValues: unknown
   if (op === undefined) return false;
   const wildcards = WILDCARD_FAMILIES.has(op.family) || baseName === 'StringLike' || baseName === 'StringNotLike';
   const substituted = texts.map((t) => substitute(t, ctx, variables && VARIABLE_FAMILIES.has(op.family), wildcards));
+  // A single empty string is the "null data set" of §3.4, like an absent key: vacuously true for ForAllValues, false for ForAnyValue.
+  const emptySet = requestValues === undefined || (requestValues.length === 1 && requestValues[0] === '');
   if (setOp === 'ForAllValues:') {
-    if (requestValues === undefined || (requestValues.length === 1 && requestValues[0] === '')) return true;
+    if (emptySet) return true;
     return requestValues.every((r) => singleValue(op, r, substituted));
   }
   if (setOp === 'ForAnyValue:') {
-    if (requestValues === undefined) return false;
+    if (emptySet) return false;
     return requestValues.some((r) => singleValue(op, r, substituted));
   }
   if (requestValues === undefined) return ifExists || op.negated;
