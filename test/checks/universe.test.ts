@@ -6,6 +6,8 @@ import {
   REAL_CATALOG, actionsOf, buildUniverse, cidrBoundaries, compareGrants, grantsContained, keyCandidates, type Decide,
 } from '../../src/checks/universe/index.js';
 import { referenceEvaluate } from '../reference/index.js';
+import { decideRaw } from '../../src/checks/universe/decide-raw.js';
+import { awsManagedPolicy } from '../../src/model/aws-managed.js';
 
 const principal: RequestPrincipal = { kind: 'user', arn: 'arn:aws:iam::111122223333:user/priya', accountId: '111122223333' };
 const fixed = { 'aws:username': 'priya', 'aws:PrincipalArn': principal.arn };
@@ -105,5 +107,15 @@ describe('request universe', () => {
       const seen = new Set(u.contexts.map((c) => c.values[`aws:principaltag/k${k}`]));
       for (const v of ['a', 'b', 'c', 'iamsim-other', undefined]) expect(seen.has(v)).toBe(true);
     }
+  });
+
+  it('judges AWS managed policies beyond the customer size quota with the real evaluator (ReadOnlyAccess is ~90,000 characters)', () => {
+    const ro = awsManagedPolicy('ReadOnlyAccess')!.document;
+    const s3ro = awsManagedPolicy('AmazonS3ReadOnlyAccess')!.document;
+    const req = { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: fixed };
+    expect(decideRaw(req, { identity: [ro] })).toBe('Allow');
+    const u = universeOf(ro, s3ro);
+    expect(grantsContained(u, { identity: [s3ro] }, { identity: [ro] }, decideRaw)).toBe(true);
+    expect(grantsContained(u, { identity: [ro] }, { identity: [s3ro] }, decideRaw)).toBe(false);
   });
 });

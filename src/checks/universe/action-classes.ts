@@ -5,15 +5,19 @@
 import type { ActionCatalog, ActionClass } from './types.js';
 
 /**
- * The classes for `patterns` over the catalog, plus `extra` actions. Actions that no pattern matches form one
+ * The classes for the Action/NotAction `elements` (each a list of patterns) over the catalog, plus `extra` actions.
+ * Two actions are in one class when they match exactly the same elements. Actions that no element matches form one
  * class (when any exist), since NotAction elements and unmatched grants treat them alike.
  */
-export function actionClasses(patterns: readonly string[], catalog: ActionCatalog, extra: readonly string[] = []): readonly ActionClass[] {
+export function actionClasses(elements: readonly (readonly string[])[], catalog: ActionCatalog, extra: readonly string[] = []): readonly ActionClass[] {
   const matched = new Map<string, number[]>();
-  patterns.forEach((p, i) => {
-    for (const a of catalog.expand(p)) {
-      const list = matched.get(a);
-      if (list) list.push(i); else matched.set(a, [i]);
+  elements.forEach((el, i) => {
+    for (const p of el) {
+      for (const a of catalog.expand(p)) {
+        const list = matched.get(a);
+        if (list === undefined) matched.set(a, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
     }
   });
   const bySignature = new Map<string, { patterns: number[]; members: string[] }>();

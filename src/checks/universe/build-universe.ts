@@ -67,7 +67,7 @@ function resourcesFor(patterns: readonly string[], fixed: Readonly<Record<string
 export function buildUniverse(docs: readonly PolicyDocument[], catalog: ActionCatalog, opts: UniverseOptions): Universe {
   const fixed = opts.fixed ?? {};
   const facts = policyFacts(docs);
-  const classes = actionClasses(facts.actionPatterns, catalog, opts.extraActions ?? []);
+  const classes = actionClasses(facts.actionElements, catalog, opts.extraActions ?? []);
   const resources = resourcesFor(facts.resourcePatterns, fixed, opts.extraResources ?? []);
   const always = new Set((opts.alwaysPresent ?? ALWAYS_PRESENT).map((k) => k.toLowerCase()));
   const { keys, contexts, exact } = contextsFor(facts.conditions, fixed, always, opts.maxContexts ?? 4096);
@@ -76,6 +76,7 @@ export function buildUniverse(docs: readonly PolicyDocument[], catalog: ActionCa
     principal: opts.principal,
     fixed,
     actionPatterns: facts.actionPatterns,
+    actionElements: facts.actionElements,
     actionClasses: classes,
     resources,
     contexts,

@@ -1,7 +1,9 @@
 /**
  * The production evaluator for raw policy sets: compiles each document once (the evaluator's compile cache) and
- * each raw set once (memoised by the set object), then asks the evaluator. Documents that do not compile are
- * left out: IAM would have refused to store them.
+ * each raw set once (memoised by the set object), then asks the evaluator. Size quotas are not checked: they are
+ * storage limits, AWS managed policies are exempt from them (ReadOnlyAccess is ~90,000 characters), and a stored
+ * document already passed them. Documents that do not compile for any other reason are left out: IAM would have
+ * refused to store them.
  */
 import type { RawPolicySet } from '../../evaluator/policy-set.js';
 import type { CompiledPolicy, PolicyKind, PolicySet } from '../../evaluator/types.js';
@@ -12,7 +14,7 @@ import type { Decide } from './compare-grants.js';
 const compiledSets = new WeakMap<RawPolicySet, PolicySet>();
 
 function one(doc: unknown, id: string, kind: PolicyKind): CompiledPolicy | null {
-  const r = compileCached(doc, { id, kind });
+  const r = compileCached(doc, { id, kind, sizeLimit: null });
   return r.ok ? r.value : null;
 }
 

@@ -11,6 +11,11 @@ export interface ConditionFact {
 /** What a set of policy documents mentions. */
 export interface PolicyFacts {
   readonly actionPatterns: readonly string[];
+  /**
+   * Each distinct Action or NotAction element (its pattern list, lowercased and sorted). The evaluator only asks
+   * whether an action matches an element as a whole, so elements, not single patterns, define action classes.
+   */
+  readonly actionElements: readonly (readonly string[])[];
   readonly resourcePatterns: readonly string[];
   readonly conditions: readonly ConditionFact[];
 }
@@ -48,14 +53,20 @@ export function conditionsOf(st: RawStatement): readonly ConditionFact[] {
 /** Collects, without duplicates, everything a set of documents mentions. */
 export function policyFacts(docs: readonly PolicyDocument[]): PolicyFacts {
   const actions = new Set<string>();
+  const elements = new Map<string, readonly string[]>();
   const resources = new Set<string>();
   const conditions = new Map<string, ConditionFact>();
   for (const doc of docs) {
     for (const st of statementsOf(doc)) {
-      for (const a of [...stringsOf(st['Action']), ...stringsOf(st['NotAction'])]) actions.add(a);
+      for (const el of [stringsOf(st['Action']), stringsOf(st['NotAction'])]) {
+        if (el.length === 0) continue;
+        for (const a of el) actions.add(a);
+        const norm = [...new Set(el.map((a) => a.toLowerCase()))].sort();
+        elements.set(norm.join('\u0000'), norm);
+      }
       for (const r of [...stringsOf(st['Resource']), ...stringsOf(st['NotResource'])]) resources.add(r);
       for (const f of conditionsOf(st)) conditions.set(JSON.stringify([f.operator, f.key.toLowerCase(), f.values]), f);
     }
   }
-  return { actionPatterns: [...actions], resourcePatterns: [...resources], conditions: [...conditions.values()] };
+  return { actionPatterns: [...actions], actionElements: [...elements.values()], resourcePatterns: [...resources], conditions: [...conditions.values()] };
 }

@@ -22,7 +22,7 @@ export interface ActionClass {
   readonly representative: string;
   /** Every real action in the class, the representative included. */
   readonly members: readonly string[];
-  /** Indexes into `Universe.actionPatterns` of the patterns that match this class. */
+  /** Indexes into `Universe.actionElements` of the Action/NotAction elements that match this class. */
   readonly patterns: readonly number[];
 }
 
@@ -45,6 +45,7 @@ export interface Universe {
   /** Context keys that stay as given (the principal's attributes), merged under every context. */
   readonly fixed: Readonly<Record<string, ContextValue>>;
   readonly actionPatterns: readonly string[];
+  readonly actionElements: readonly (readonly string[])[];
   readonly actionClasses: readonly ActionClass[];
   readonly resources: readonly string[];
   readonly contexts: readonly UniverseContext[];
