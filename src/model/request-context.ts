@@ -389,7 +389,8 @@ function orgPath(account: Account): string | undefined {
  * username only for IAM users; PrincipalTag/* for the principal's (and session's) tags; ResourceTag/* for the
  * resource's tags; PrincipalOrgID/OrgPaths when in an organization;
  * MultiFactorAuthPresent only for temporary credentials (console, sessions) — ABSENT for long-term access keys [§4.2];
- * MultiFactorAuthAge only with MFA; TokenIssueTime only for temporary credentials; SourceIdentity for sessions that have one.
+ * MultiFactorAuthAge only with MFA; TokenIssueTime only for temporary credentials; SourceIdentity for sessions that have one;
+ * ec2:SourceInstanceARN for EC2 instance-role credentials.
  * `extraContext` is merged last.
  */
 export function buildContext(account: Account, caller: Caller, call: Call, resourceAccount = resourceAccountOf(account, call.resource, call.resourceAccount)): Record<string, ContextValue> {
@@ -419,10 +420,13 @@ export function buildContext(account: Account, caller: Caller, call: Call, resou
     case 'root':
       ctx['aws:PrincipalType'] = 'Account';
       break;
-    case 'session':
+    case 'session': {
       ctx['aws:PrincipalType'] = 'AssumedRole';
       if (caller.session.sourceIdentity !== undefined) ctx['aws:SourceIdentity'] = caller.session.sourceIdentity;
+      const inst = caller.instanceId === null ? undefined : own(account.instances, caller.instanceId);
+      if (inst !== undefined) ctx['ec2:SourceInstanceARN'] = `arn:${account.partition}:ec2:${inst.region}:${account.id}:instance/${inst.id}`;
       break;
+    }
     default: {
       const never: never = caller;
       throw new Error(`unknown caller ${JSON.stringify(never)}`);

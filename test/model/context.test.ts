@@ -62,6 +62,7 @@ const table: readonly Row[] = [
     'aws:TokenIssueTime': '2025-06-01T11:00:00Z',
     'aws:PrincipalTag/project': 'apollo',
     'aws:PrincipalTag/tier': 'admin',
+    'ec2:SourceInstanceARN': ABSENT,
   }],
   ['EC2 instance role', { kind: 'instance', instanceId: 'i-0abc' }, {
     'aws:username': ABSENT,
@@ -70,6 +71,7 @@ const table: readonly Row[] = [
     'aws:PrincipalType': 'AssumedRole',
     'aws:MultiFactorAuthPresent': 'false',
     'aws:TokenIssueTime': NOW,
+    'ec2:SourceInstanceARN': `arn:aws:ec2:eu-west-1:${ACCOUNT_ID}:instance/i-0abc`,
   }],
   ['application on an instance using a user access key', { kind: 'instance', instanceId: 'i-0abc', application: 'legacy' }, {
     'aws:username': 'bob',
