@@ -16,6 +16,7 @@ import { sizeProblems } from './validate/size.js';
 import { actionProblems } from './validate/action.js';
 import { resourceProblems } from './validate/resource.js';
 import { principalProblems } from './validate/principal.js';
+import { duplicateKeyProblems } from './validate/duplicate-keys.js';
 
 /** How to compile a policy. */
 export interface CompileOptions {
@@ -200,16 +201,18 @@ function indexStatements(statements: readonly CompiledStatement[]): StatementInd
 
 function compileUnchecked(input: unknown, opts: CompileOptions): Result<CompiledPolicy, readonly PolicyProblem[]> {
   let document: unknown = input;
+  const textProblems: PolicyProblem[] = [];
   if (typeof input === 'string') {
     try {
       document = JSON.parse(input) as unknown;
     } catch (e) {
       return err([problem('invalid-json', '', { detail: e instanceof Error ? e.message : String(e) })]);
     }
+    textProblems.push(...duplicateKeyProblems(input));
   }
   if (!isObject(document)) return err([problem('document-not-object', '', { type: jsonType(document) })]);
   const rules = KIND_RULES[opts.kind];
-  const out: PolicyProblem[] = [];
+  const out: PolicyProblem[] = textProblems;
 
   for (const key of Object.keys(document)) {
     if (!TOP_KEYS.has(key)) out.push(problem('unknown-element', pointer('', key), { key, allowed: 'Version, Id, Statement' }));
@@ -257,7 +260,7 @@ function compileUnchecked(input: unknown, opts: CompileOptions): Result<Compiled
 /**
  * Validates a policy document of the given kind and compiles it. Returns every problem (errors and warnings, each
  * with a JSON pointer) when any is an error; otherwise the compiled policy with its warnings. A string is parsed as
- * JSON first. Never throws, whatever the input.
+ * JSON first, and checked for duplicate keys (which a parsed object can no longer show). Never throws, whatever the input.
  */
 export function compilePolicy(document: unknown, opts: CompileOptions): Result<CompiledPolicy, readonly PolicyProblem[]> {
   try {

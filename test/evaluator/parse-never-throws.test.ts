@@ -30,3 +30,10 @@ describe('compilePolicy never throws (bad input never crashes)', () => {
     },
   );
 });
+
+describe('duplicateKeyProblems', () => {
+  test.prop([fc.jsonValue(), fc.boolean()], { numRuns: 500 })('finds nothing in serialised JSON, which cannot repeat a key', async (v, pretty) => {
+    const { duplicateKeyProblems } = await import('../../src/evaluator/validate/duplicate-keys.js');
+    expect(duplicateKeyProblems(JSON.stringify(v, null, pretty ? 2 : undefined) ?? 'null')).toEqual([]);
+  });
+});
