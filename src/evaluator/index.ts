@@ -11,4 +11,5 @@ export { matchPrincipal, compilePrincipal, principalGrant, notPrincipalApplies, 
 export { policySize, SIZE_LIMITS } from './validate/size.js';
 export { KIND_RULES, type KindRules } from './validate/kind-rules.js';
 export { POLICY_MESSAGES, type PolicyProblemCode } from './validate/messages.js';
+export { duplicateKeyProblems } from './validate/duplicate-keys.js';
 export { buildRequestContext } from './context.js';
