@@ -10,7 +10,7 @@
  */
 import { Map as IMap } from 'immutable';
 import { evaluate } from '../evaluator/evaluate.js';
-import type { AuthzRequest, Decision } from '../evaluator/types.js';
+import type { AuthzRequest, Decision, StatementRef } from '../evaluator/types.js';
 import { serviceOf } from './action-catalog.js';
 import {
   apiCallEvent, defaultUserAgent, deniedErrorCode, denialMessage, eventRegion, userIdentityOf, userIdentityOfRoot,
@@ -165,9 +165,22 @@ export interface EvaluatedCall {
   readonly skipped: readonly SkippedPolicy[];
 }
 
+/** The statement reference reported for actions that need no permission. */
+export const NO_PERMISSION_REQUIRED_REF: StatementRef = Object.freeze({ policyId: 'aws:no-permission-required', policyKind: 'identity', index: -1 });
+
+/**
+ * Actions AWS authorizes without consulting any policy: "No permissions are required to perform this operation …
+ * you can still perform this operation" even with an explicit deny [STS API reference, GetCallerIdentity].
+ */
+const NO_PERMISSION_REQUIRED: ReadonlySet<string> = new Set(['sts:getcalleridentity']);
+
 /** Evaluates a call for an already resolved caller, without side effects. */
 export function evaluateCall(account: Account, caller: Caller, call: Call, opts: RequestOptions = {}): EvaluatedCall {
   const req = authzRequest(account, caller, call);
+  if (NO_PERMISSION_REQUIRED.has(call.action.toLowerCase())) {
+    const decision: Decision = { effect: 'Allow', decidedBy: null, determining: [NO_PERMISSION_REQUIRED_REF], errors: [], trace: [] };
+    return { request: req, decision, skipped: [] };
+  }
   const { set, skipped } = policySetFor(account, caller, call.action, call.resource, call.resourceAccount);
   return { request: req, decision: evaluate(req, set, { trace: opts.trace === true }), skipped };
 }

@@ -101,6 +101,17 @@ describe('requests against AWS managed policies give the documented answers', ()
   });
 });
 
+describe('actions that need no permission', () => {
+  it('sts:GetCallerIdentity is allowed even under AWSDenyAll, and still logged', () => {
+    const a = withUser(fixture(), 'locked', ['arn:aws:iam::aws:policy/AWSDenyAll']);
+    const r = request(a, call({ kind: 'user', user: 'locked', via: 'access-key' }, 'sts:GetCallerIdentity', { resource: '*' }));
+    expect(r.outcome).toBe('allowed');
+    expect(r.decision.determining[0]?.policyId).toBe('aws:no-permission-required');
+    expect(r.event?.eventName).toBe('GetCallerIdentity');
+    expect(request(a, call({ kind: 'user', user: 'locked', via: 'access-key' }, 'sts:GetSessionToken', { resource: '*' })).outcome).toBe('denied');
+  });
+});
+
 describe('rejected credentials', () => {
   it('an inactive key is rejected before evaluation: InvalidClientTokenId logged, no usage recorded', () => {
     const a = fixture();
