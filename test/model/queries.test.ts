@@ -50,6 +50,14 @@ describe('policiesFor', () => {
   it('is undefined for unknown principals', () => {
     expect(policiesFor(fixture(), 'user/nobody')).toBeUndefined();
   });
+
+  it('roles: inline and attached policies directly; root: none, but SCPs in a member account', () => {
+    const app = policiesFor(fixture(), `arn:aws:iam::${ACCOUNT_ID}:role/app-role`)!;
+    expect(app.principal.kind).toBe('role');
+    expect(app.all.map((p) => [p.id, p.source.kind])).toEqual([['role/app-role/inline/read', 'direct']]);
+    expect(policiesFor(fixture(), 'root')!.all).toEqual([]);
+    expect(policiesFor(orgFixture(), 'root')!.scp?.length).toBe(3);
+  });
 });
 
 describe('whoCan', () => {
@@ -126,6 +134,13 @@ describe('whatCan', () => {
     const root = whatCan(orgFixture({ scpDeny: ['iam:*'] }), 'root')!;
     expect(root.services.some((s) => s.service === 'iam')).toBe(false);
     expect(root.services.find((s) => s.service === 's3')?.access).toBe('Full access');
+  });
+
+  it('roles are summarised from their policies (app-role: one S3 Read action on some resources)', () => {
+    const r = whatCan(fixture(), 'role/app-role')!;
+    expect(r.allowedActions).toBe(1);
+    expect(r.services).toEqual([expect.objectContaining({ service: 's3', access: 'Limited', resources: 'Some resources', conditions: false, allowed: 1 })]);
+    expect(whatCan(fixture(), 'role/nope')).toBeUndefined();
   });
 
   it('flags conditional grants', () => {
