@@ -32,6 +32,19 @@ export interface CompiledCondition {
 /** Keys that AWS documents as multivalued (ArrayOf… types) [sheet §3.4]; a plain operator on them is a lint warning. */
 const KNOWN_MULTIVALUED = new Set(['aws:tagkeys', 'aws:calledvia', 'aws:principalservicenameslist', 'aws:principalorgpaths']);
 
+/** Global keys AWS documents as single-valued [sheet §3.4, §4.1], and the single-valued tag-key families. */
+const KNOWN_SINGLE_VALUED = new Set([
+  'aws:sourceip', 'aws:username', 'aws:userid', 'aws:principalarn', 'aws:principalaccount', 'aws:principalorgid',
+  'aws:principaltype', 'aws:requestedregion', 'aws:currenttime', 'aws:epochtime', 'aws:securetransport',
+  'aws:multifactorauthpresent', 'aws:multifactorauthage', 'aws:tokenissuetime', 'aws:viaawsservice',
+  'aws:sourcearn', 'aws:sourceaccount', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:vpcsourceip', 'aws:calledviafirst', 'aws:calledvialast',
+]);
+const SINGLE_VALUED_PREFIXES = ['aws:requesttag/', 'aws:resourcetag/', 'aws:principaltag/'];
+
+function isKnownSingleValued(key: string): boolean {
+  return KNOWN_SINGLE_VALUED.has(key) || SINGLE_VALUED_PREFIXES.some((p) => key.startsWith(p));
+}
+
 
 /** Escapes one JSON-pointer reference token (RFC 6901). */
 function token(s: string): string {
@@ -118,6 +131,9 @@ function compileClause(
   }
   if (parsed.set === 'none' && info.family !== 'null' && KNOWN_MULTIVALUED.has(key)) {
     problems.push(conditionProblem('condition-multivalued-key-needs-set', path, { key: keyText, base: parsed.base }));
+  }
+  if (parsed.set !== 'none' && isKnownSingleValued(key)) {
+    problems.push(conditionProblem('condition-set-on-single-valued-key', path, { key: keyText, operator, base: parsed.base }));
   }
   const texts = valueTexts(rawValue, path, problems);
   if (texts === null) return { ...base, raw: [], test: { kind: 'invalid' } };

@@ -47,6 +47,11 @@ export const CONDITION_PROBLEMS = {
     message: '{{key}} is multivalued; without ForAllValues: or ForAnyValue: the condition never matches a request that carries several values.',
     hint: 'Use ForAnyValue:{{base}} or ForAllValues:{{base}} (IAM reference_policies_condition-single-vs-multi-valued-context-keys).',
   },
+  'condition-set-on-single-valued-key': {
+    severity: 'warning',
+    message: '{{key}} is single-valued; {{operator}} treats it as a one-element set, and ForAllValues is true when the key is absent, which can be overly permissive.',
+    hint: 'Use {{base}} (or {{base}}IfExists) for single-valued keys (IAM reference_policies_condition-single-vs-multi-valued-context-keys).',
+  },
   'condition-value-type': {
     severity: 'error',
     message: 'Syntax errors in policy. A condition value must be a string, a number, a boolean, or a list of them.',

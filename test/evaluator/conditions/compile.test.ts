@@ -37,6 +37,7 @@ describe('compile problems, each with a JSON pointer [sheet §6.1, §3.3]', () =
     ['variable in Bool', { Bool: { 'k:b': '${k:b}' } }, 'condition-variable-in-bool', `${P}/Bool/k:b`, 'warning'],
     ['malformed variable', { StringEquals: { 'k:s': '${oops' } }, 'condition-variable-malformed', `${P}/StringEquals/k:s`, 'warning'],
     ['plain operator on aws:TagKeys', { StringEquals: { 'aws:TagKeys': 'a' } }, 'condition-multivalued-key-needs-set', `${P}/StringEquals/aws:TagKeys`, 'warning'],
+    ['set operator on a single-valued key', { 'ForAllValues:StringEquals': { 'aws:RequestTag/team': 'a' } }, 'condition-set-on-single-valued-key', `${P}/ForAllValues:StringEquals/aws:RequestTag~1team`, 'warning'],
     ['ARN value that can never match', { ArnLike: { 'aws:SourceArn': 'not-an-arn' } }, 'condition-arn-never-matches', `${P}/ArnLike/aws:SourceArn`, 'warning'],
     ['pointer escaping of / and ~', { StringEquals: { 'aws:ResourceTag/a~b': 1 }, 'Date~/x': { 'k:k': 1 } }, 'condition-operator-unknown', `${P}/Date~0~1x`, 'error'],
   ])('%s', (_name, cond, code, path, severity) => {
@@ -49,7 +50,7 @@ describe('compile problems, each with a JSON pointer [sheet §6.1, §3.3]', () =
     expect(p?.hint).toContain('ForAnyValue:StringLikeIfExists');
   });
   it('reports nothing for a valid block, and the "Syntax errors" / "legacy parsing" messages like IAM', () => {
-    expect(problemsOf({ StringEquals: { 'aws:username': 'a' }, 'ForAnyValue:DateLessThanIfExists': { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } })).toEqual([]);
+    expect(problemsOf({ StringEquals: { 'aws:username': 'a' }, 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': 'team*' }, DateLessThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } })).toEqual([]);
     expect(problemsOf({ StringEqual: { 'k:k': 'a' } })[0]?.message).toMatch(/^Syntax errors in policy\./);
     expect(problemsOf({ DateLessThan: { 'k:k': 'x' } })[0]?.message).toMatch(/^The policy failed legacy parsing/);
   });
@@ -74,6 +75,7 @@ describe('messages are templates with data [STYLE: messages]', () => {
       problemsOf({ Bool: { 'k:k': '${a:b}' } }), problemsOf({ StringEquals: { 'k:k': '${' } }), problemsOf({ NumericEquals: { 'k:k': 'x' } }),
       problemsOf({ DateEquals: { 'k:k': 'x' } }), problemsOf({ Bool: { 'k:k': 'x' } }), problemsOf({ BinaryEquals: { 'k:k': 'x' } }),
       problemsOf({ IpAddress: { 'k:k': 'x' } }), problemsOf({ Null: { 'k:k': 'x' } }), problemsOf({ ArnLike: { 'k:k': 'x' } }),
+      problemsOf({ 'ForAnyValue:IpAddress': { 'aws:SourceIp': '10.0.0.0/8' } }),
     ].flat();
     expect(new Set(samples.map((p) => p.code)).size).toBe(Object.keys(CONDITION_PROBLEMS).length);
     for (const p of samples) {
