@@ -113,3 +113,38 @@ describe('evaluate: malformed requests from untyped input', () => {
     expect(d.errors.map((e) => e.code)).toEqual(['invalid-request']);
   });
 });
+
+describe('evaluate: combine events name the step that decided', () => {
+  const allow = compiled({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+  const scpOther = (() => {
+    const r = compilePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }] }, { id: 'ou-scp', kind: 'scp' });
+    if (!r.ok) throw new Error('compile');
+    return r.value;
+  })();
+  const scpFull = (() => {
+    const r = compilePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, { id: 'full', kind: 'scp' });
+    if (!r.ok) throw new Error('compile');
+    return r.value;
+  })();
+  const combines = (d: ReturnType<typeof evaluate>): string[] => d.trace.flatMap((e) => (e.kind === 'combine' ? [`${e.step}:${e.outcome}`] : []));
+
+  it('an SCP level without an Allow: the scp step denies and names the level', () => {
+    const d = evaluate(request, { identity: [allow], scp: [[scpFull], [scpOther]] }, { trace: true });
+    expect(combines(d)).toEqual(['explicit-deny:pass', 'rcp:not-applicable', 'scp:deny']);
+    const last = d.trace[d.trace.length - 1];
+    expect(last?.kind === 'combine' && last.message).toMatch(/SCP level 1/);
+  });
+
+  it('an allow walks every step to the decision', () => {
+    const d = evaluate(request, { identity: [allow] }, { trace: true });
+    expect(combines(d)).toEqual(['explicit-deny:pass', 'rcp:not-applicable', 'scp:not-applicable', 'resource:not-applicable', 'identity:allow', 'boundary:not-applicable', 'session:not-applicable', 'decision:allow']);
+  });
+
+  it('tracing off: no trace work at all, the shared empty trace', () => {
+    const a = evaluate(request, { identity: [allow] });
+    const b = evaluate(request, { identity: [allow] });
+    expect(a.trace).toHaveLength(0);
+    expect(a.trace).toBe(b.trace);
+    expect(Object.isFrozen(a.trace)).toBe(true);
+  });
+});
