@@ -99,6 +99,22 @@ function usefulErrors(errors: readonly ErrorObject[]): readonly ErrorObject[] {
   return specific.length > 0 ? specific : errors;
 }
 
+/** A hint for a schema violation in an account file. */
+function schemaHint(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return 'remove the field: the account format (schemas/account.schema.json) has no such field here';
+    case 'required':
+      return 'add the field; saveAccount always writes it (schemas/account.schema.json)';
+    case 'pattern':
+      return /(created|date|enabled|launched|issued|expires|Time|Changed|Authenticated|lastReviewed)$/.test(e.instancePath)
+        ? 'write instants as ISO-8601 UTC, e.g. 2025-06-01T12:00:00Z'
+        : 'see the pattern in schemas/account.schema.json';
+    default:
+      return 'see schemas/account.schema.json';
+  }
+}
+
 /** Cross-reference checks the schema cannot express. */
 function referenceProblems(a: Account): InputError[] {
   const out: InputError[] = [];
@@ -200,7 +216,7 @@ export function loadAccount(text: string, file?: string): Result<Account, InputE
   }
   const v = accountValidator();
   if (!v(data)) {
-    return err(usefulErrors(v.errors ?? []).map((e) => ({ ...ajvToInputError(e), hint: ajvToInputError(e).hint ?? 'see schemas/account.schema.json', ...where })));
+    return err(usefulErrors(v.errors ?? []).map((e) => ({ ...ajvToInputError(e), hint: schemaHint(e), ...where })));
   }
   const account = fromJson(data as Record<string, unknown>);
   const refs = referenceProblems(account);

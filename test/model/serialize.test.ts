@@ -90,6 +90,8 @@ describe('loadAccount errors', () => {
     expect(paths).toContain('/users/alice/mfa');
     expect(paths).toContain('/users/alice/color');
     expect(r.error.every((e) => e.file === 'acct.json' && e.hint !== undefined)).toBe(true);
+    expect(r.error.find((e) => e.path === '/users/alice/created')?.hint).toMatch(/ISO-8601/);
+    expect(r.error.find((e) => e.path === '/users/alice/color')?.hint).toMatch(/remove the field/);
   });
 
   it('reports dangling references with their paths', () => {

@@ -63,6 +63,8 @@ export interface AccountSummary {
   readonly instances: readonly { readonly id: string; readonly region: string; readonly instanceProfile: string | null; readonly role: string | null; readonly applications: readonly { readonly name: string; readonly credential: string }[] }[];
   readonly trails: readonly { readonly name: string; readonly isLogging: boolean; readonly isMultiRegionTrail: boolean; readonly logFileValidationEnabled: boolean; readonly s3BucketName: string }[];
   readonly resourcePolicies: readonly string[];
+  /** Role sessions not yet expired at `at`. */
+  readonly activeSessions: readonly { readonly id: string; readonly roleName: string; readonly sessionName: string; readonly assumedBy: string; readonly expires: Instant; readonly mfaAuthenticated: boolean }[];
   readonly activityEvents: number;
 }
 
@@ -205,6 +207,10 @@ export function summarizeAccount(a: Account, at: Instant): AccountSummary {
       .sort((x, y) => x.name.localeCompare(y.name))
       .map((t) => ({ name: t.name, isLogging: t.isLogging, isMultiRegionTrail: t.isMultiRegionTrail, logFileValidationEnabled: t.logFileValidationEnabled, s3BucketName: t.s3BucketName })),
     resourcePolicies: Object.values(a.resources).filter((r) => r.policy !== null).map((r) => r.arn).sort(),
+    activeSessions: Object.values(a.sessions)
+      .filter((x) => x.issued <= at && x.expires > at)
+      .sort((x, y) => x.issued.localeCompare(y.issued))
+      .map((x) => ({ id: x.id, roleName: x.roleName, sessionName: x.sessionName, assumedBy: x.assumedBy, expires: x.expires, mfaAuthenticated: x.mfaAuthenticated })),
     activityEvents: a.activity.size,
   };
 }
@@ -240,7 +246,7 @@ export function renderAccountText(s: AccountSummary): string {
   );
   out.push(`Password policy: ${passwordPolicyText(s.passwordPolicy)}`);
   out.push('', 'Root user');
-  out.push(`  password: ${s.root.hasPassword ? `yes, last used ${s.root.passwordLastUsed === null ? 'never' : `${s.root.passwordLastUsed}`}` : 'no'}`);
+  out.push(`  password: ${s.root.hasPassword ? `yes, last used ${s.root.passwordLastUsed === null ? 'never' : `${s.root.passwordLastUsed} (${ago(daysBetween(s.root.passwordLastUsed, s.at))})`}` : 'no'}`);
   out.push(`  MFA: ${mfaText(s.root.mfa)}`);
   out.push(`  access keys: ${s.root.accessKeys.length === 0 ? 'none' : s.root.accessKeys.map(keyText).join('; ')}`);
   out.push('', `Users (${s.users.length})`);
@@ -271,6 +277,10 @@ export function renderAccountText(s: AccountSummary): string {
   }
   out.push('', `CloudTrail: ${s.trails.length === 0 ? 'no trail' : s.trails.map((t) => `${t.name} (${t.isLogging ? 'logging' : 'NOT logging'}, ${t.isMultiRegionTrail ? 'multi-region' : 'single-region'}, log file validation ${t.logFileValidationEnabled ? 'on' : 'off'}) → s3://${t.s3BucketName}`).join('; ')}`);
   if (s.resourcePolicies.length > 0) out.push(`Resource policies: ${s.resourcePolicies.join(', ')}`);
+  if (s.activeSessions.length > 0) {
+    out.push(`Active role sessions (${s.activeSessions.length})`);
+    for (const x of s.activeSessions) out.push(`  ${x.roleName}/${x.sessionName} by ${x.assumedBy}${x.mfaAuthenticated ? ' with MFA' : ''}, expires ${x.expires}`);
+  }
   out.push(`Activity: ${s.activityEvents} event(s)`);
   return `${out.join('\n')}\n`;
 }
