@@ -72,6 +72,13 @@ function rejected(account: Account, call: Call, r: Rejection): RequestOutcome {
   return { outcome: 'rejected', decision: REJECTED, account: withEvent(account, event), event, request: null, rejection: r, skipped: [] };
 }
 
+/** Action-level last access: the action's time moves forward only. */
+function trackAction(prev: Readonly<Record<string, Instant>> | undefined, actionName: string, at: Instant): Readonly<Record<string, Instant>> {
+  const was = prev?.[actionName];
+  if (prev !== undefined && was !== undefined && was >= at) return prev;
+  return { ...(prev ?? {}), [actionName]: at };
+}
+
 /** One Access Advisor record, touched at `at` by `entity`; `firstForEntity` counts a new authenticated entity (groups). */
 function touchRecord(
   prev: ServiceLastAccessed | undefined,
@@ -83,7 +90,7 @@ function touchRecord(
   countAsNew: boolean,
 ): ServiceLastAccessed {
   const tracked = TRACKED_ACTION_SERVICES.has(service)
-    ? { TrackedActionsLastAccessed: { ...(prev?.TrackedActionsLastAccessed ?? {}), [actionName]: at } }
+    ? { TrackedActionsLastAccessed: trackAction(prev?.TrackedActionsLastAccessed, actionName, at) }
     : {};
   if (prev !== undefined && prev.LastAuthenticated > at) {
     return { ...prev, ...tracked, TotalAuthenticatedEntities: prev.TotalAuthenticatedEntities + (countAsNew ? 1 : 0) };
@@ -104,7 +111,8 @@ function touchRecord(
  * Access Advisor records every authenticated attempt, denied ones included [IAM GenerateServiceLastAccessedDetails:
  * "includes all attempts to access an AWS API, not just the successful ones"].
  */
-export function recordUsage(usage: Usage, caller: Caller, call: Call): Usage {
+export function recordUsage(account: Account, caller: Caller, call: Call): Usage {
+  const usage = account.usage;
   const service = serviceOf(call.action);
   const region = eventRegion(call.action, call.region);
   const at = call.at;
@@ -126,8 +134,8 @@ export function recordUsage(usage: Usage, caller: Caller, call: Call): Usage {
       const firstForUser = services.get(caller.user.arn)?.get(service) === undefined;
       touch(caller.user.arn, caller.user.arn, false);
       for (const g of caller.user.groups) {
-        const groupArn = `${caller.user.arn.slice(0, caller.user.arn.indexOf(':user/'))}:group/${g}`;
-        touch(groupArn, caller.user.arn, firstForUser);
+        const group = Object.hasOwn(account.groups, g) ? account.groups[g] : undefined;
+        if (group !== undefined) touch(group.arn, caller.user.arn, firstForUser);
       }
       break;
     }
@@ -194,7 +202,7 @@ export function denialError(e: EvaluatedCall, call: Call): { readonly code: stri
 
 /** Logs an event (taking the next sequence number) and records the caller's usage: the side effects of one call. */
 export function commitCall(account: Account, caller: Caller, call: Call, event: CloudTrailEvent): Account {
-  return withEvent(account, event, recordUsage(account.usage, caller, call));
+  return withEvent(account, event, recordUsage(account, caller, call));
 }
 
 /** Refuses a call whose credential AWS does not accept, logging it where AWS would (exported for assume-role). */

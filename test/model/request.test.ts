@@ -231,6 +231,17 @@ describe('side effects', () => {
     expect(g.TotalAuthenticatedEntities).toBe(1);
   });
 
+  it('Access Advisor uses the group ARN with its path, and tracked action times never move backwards', () => {
+    const base = fixture();
+    const a = deepFreeze({ ...base, groups: { readers: { ...base.groups.readers!, path: '/ops/', arn: `arn:aws:iam::${ACCOUNT_ID}:group/ops/readers` } } });
+    const r1 = request(a, call(ALICE_KEY, 's3:GetObject', { at: '2025-06-01T12:00:00Z' }));
+    const r2 = request(r1.account, call(ALICE_KEY, 's3:GetObject', { at: '2025-06-01T11:00:00Z' }));
+    expect(r2.account.usage.services.get(`arn:aws:iam::${ACCOUNT_ID}:group/ops/readers`)?.get('s3')?.LastAuthenticated).toBe('2025-06-01T12:00:00Z');
+    const user = r2.account.usage.services.get(`arn:aws:iam::${ACCOUNT_ID}:user/alice`)!.get('s3')!;
+    expect(user.LastAuthenticated).toBe('2025-06-01T12:00:00Z');
+    expect(user.TrackedActionsLastAccessed).toEqual({ GetObject: '2025-06-01T12:00:00Z' });
+  });
+
   it('the instance role: synthesised session, role last used, AssumedRole identity named after the instance', () => {
     const r = request(fixture(), call({ kind: 'instance', instanceId: 'i-0abc', application: 'web' }, 's3:GetObject'));
     expect(r.outcome).toBe('allowed');
