@@ -43,6 +43,7 @@ describe('principalGrant / matchPrincipal', () => {
     const set = compilePrincipal(raw);
     expect(principalGrant(set, p)).toBe(expected);
     expect(matchPrincipal(set, p)).toBe(expected !== 'none');
+    expect(matchPrincipal(raw, p)).toBe(expected !== 'none');
   });
 });
 

@@ -94,9 +94,17 @@ export function principalGrant(set: PrincipalSet, p: RequestPrincipal): Principa
   }
 }
 
-/** True when a Principal element names the caller in any way (its own ARN, its role, its account, `*`, its service). */
-export function matchPrincipal(set: PrincipalSet, p: RequestPrincipal): boolean {
-  return principalGrant(set, p) !== 'none';
+/** True when the value is a compiled PrincipalSet rather than a raw Principal element. */
+function isPrincipalSet(v: unknown): v is PrincipalSet {
+  return v !== null && typeof v === 'object' && typeof (v as { any?: unknown }).any === 'boolean' && Array.isArray((v as { arns?: unknown }).arns);
+}
+
+/**
+ * True when a Principal element names the caller in any way (its own ARN, its role, its account, `*`, its service).
+ * Takes a compiled PrincipalSet or a raw element as written in a policy (`"*"`, `{"AWS": …}`, …).
+ */
+export function matchPrincipal(principal: PrincipalSet | unknown, p: RequestPrincipal): boolean {
+  return principalGrant(isPrincipalSet(principal) ? principal : compilePrincipal(principal), p) !== 'none';
 }
 
 /**
