@@ -1,10 +1,15 @@
 /**
  * Evaluator throughput, single thread: (a) a realistic 10-statement identity policy, with the reference evaluator on
  * the same requests as the baseline; (b) an account-sized policy set; (c) pathological wildcard patterns at two sizes,
- * to show the time grows linearly with the resource length.
+ * to show the time grows linearly with the resource length; (d) `iamsim evaluate --input` on JSON Lines files of two
+ * sizes, to show peak memory does not grow with the line count.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BenchContext } from './harness.js';
-import { opsPerSecond } from './harness.js';
+import { measure, opsPerSecond } from './harness.js';
+import { run } from '../src/cli/program.js';
 import type { AuthzRequest, PolicySet } from '../src/evaluator/types.js';
 import { evaluate } from '../src/evaluator/evaluate.js';
 import { compilePolicySet, type RawPolicySet } from '../src/evaluator/policy-set.js';
@@ -151,4 +156,45 @@ export default async function bench(ctx: BenchContext): Promise<void> {
     suite: 'evaluator', name: `(c) time ratio for ${sizes[1]!.toLocaleString('en-US')} vs ${sizes[0]!.toLocaleString('en-US')} chars (linear ≈ 2)`, value: ratio, unit: '×',
     target: '< 3 (linear; quadratic would be ≈ 4)', met: ratio < 3,
   });
+
+  // (d) Batch mode streams: the live heap (sampled after a forced GC every 1,000 output lines) stays flat for a file 4×
+  // longer. Peak heap between collections depends on V8's heuristics, so it is reported for information only.
+  const dir = mkdtempSync(join(tmpdir(), 'iamsim-bench-'));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  try {
+    const lineSizes = ctx.quick ? [2_000, 8_000] : [10_000, 40_000];
+    const live: number[] = [];
+    for (const lines of lineSizes) {
+      const file = join(dir, `batch-${lines}.jsonl`);
+      const line = (i: number): string => JSON.stringify({
+        policies: { identity: [REALISTIC_POLICY] },
+        request: { principal: alice.arn, action: REALISTIC_REQUESTS[i % REALISTIC_REQUESTS.length]!.action, resource: REALISTIC_REQUESTS[i % REALISTIC_REQUESTS.length]!.resource, context: baseContext },
+      });
+      writeFileSync(file, Array.from({ length: lines }, (_, i) => line(i)).join('\n') + '\n');
+      let count = 0;
+      let maxLive = 0;
+      const io = {
+        out: () => {
+          count++;
+          if (gc !== undefined && count % 1000 === 0) {
+            gc();
+            maxLive = Math.max(maxLive, process.memoryUsage().heapUsed / 2 ** 20);
+          }
+        },
+        err: () => undefined, isTTY: false, env: {}, cwd: dir,
+      };
+      const m = await measure(() => run(['evaluate', '--input', file], io));
+      if (m.result !== 0 || count !== lines) throw new Error(`bench sanity: batch printed ${count} of ${lines} lines (exit ${m.result})`);
+      ctx.report({ suite: 'evaluator', name: `(d) batch --input, ${lines.toLocaleString('en-US')} lines: throughput`, value: (lines * 1000) / m.ms, unit: 'lines/s' });
+      ctx.report({ suite: 'evaluator', name: `(d) batch --input, ${lines.toLocaleString('en-US')} lines: live heap after GC (max)`, value: maxLive, unit: 'MB' });
+      ctx.report({ suite: 'evaluator', name: `(d) batch --input, ${lines.toLocaleString('en-US')} lines: peak heap between GCs`, value: m.peakHeapMB, unit: 'MB' });
+      live.push(maxLive);
+    }
+    if (gc !== undefined) {
+      const growth = live[1]! / live[0]!;
+      ctx.report({ suite: 'evaluator', name: '(d) live heap ratio, 4× the lines (streaming ≈ 1)', value: growth, unit: '×', target: '< 1.25 (memory does not grow with the line count)', met: growth < 1.25 });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

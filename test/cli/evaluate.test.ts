@@ -157,6 +157,24 @@ describe('iamsim evaluate --input (JSON Lines batch)', () => {
     expect(String(out[4]!.error)).toContain('/request/principal');
   });
 
+  it('lines that repeat a policy set reuse its compiled form and still answer per request (also when it is invalid)', async () => {
+    const policies = { identity: [doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })] };
+    const bad = { identity: [doc({ Effect: 'Maybe', Action: 's3:GetObject', Resource: '*' })] };
+    const lines = [
+      { policies, request: { principal: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } },
+      { policies, request: { principal: ALICE, action: 's3:PutObject', resource: 'arn:aws:s3:::b/k' } },
+      { policies: bad, request: { principal: ALICE, action: 's3:GetObject', resource: '*' } },
+      { policies: bad, request: { principal: ALICE, action: 's3:GetObject', resource: '*' } },
+      { policies, request: { principal: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::c/k' } },
+    ];
+    write('repeat.jsonl', lines.map((l) => JSON.stringify(l)).join('\r\n'));
+    const io = fake();
+    expect(await run(['evaluate', '--input', 'repeat.jsonl'], io)).toBe(0);
+    const out = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o.effect ?? o.error)).toEqual(['Allow', 'ImplicitDeny', 'invalid policy', 'invalid policy', 'ImplicitDeny']);
+    expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('a missing input file exits 2', async () => {
     const io = fake();
     expect(await run(['evaluate', '--input', 'nope.jsonl'], io)).toBe(2);

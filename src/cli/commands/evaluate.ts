@@ -205,8 +205,13 @@ function requestFromLine(raw: unknown): { ok: true; value: AuthzRequest } | { ok
   };
 }
 
-/** The JSON result of one batch line. */
-export function evaluateBatchLine(text: string, line: number): Record<string, unknown> {
+/** Compiled policy sets of a batch, keyed by their JSON text: batch files often repeat one set on many lines. Bounded. */
+export type PolicySetCache = Map<string, ReturnType<typeof compilePolicySet>>;
+
+const CACHE_LIMIT = 256;
+
+/** The JSON result of one batch line. `cache` (optional) reuses compiled policy sets across lines. */
+export function evaluateBatchLine(text: string, line: number, cache?: PolicySetCache): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -215,7 +220,16 @@ export function evaluateBatchLine(text: string, line: number): Record<string, un
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { line, error: 'a line must be an object {"policies": {...}, "request": {...}}' };
   const obj = parsed as Record<string, unknown>;
-  const compiled = compilePolicySet(obj.policies ?? {}, '/policies');
+  const policies = obj.policies ?? {};
+  const key = cache === undefined ? '' : JSON.stringify(policies);
+  let compiled = cache?.get(key);
+  if (compiled === undefined) {
+    compiled = compilePolicySet(policies, '/policies');
+    if (cache !== undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, compiled);
+    }
+  }
   if (!compiled.ok) return { line, error: 'invalid policy', problems: compiled.error.filter((p) => p.severity === 'error').map((p) => ({ path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) })) };
   const request = requestFromLine(obj.request);
   if (!request.ok) return { line, error: request.error };
@@ -232,11 +246,12 @@ async function runBatch(file: string, io: CliIo): Promise<number> {
   });
   if (opened !== null) throw new UsageError(`${file}: cannot read the file given to --input${opened.code === 'ENOENT' ? ' (no such file)' : ` (${opened.code ?? opened.message})`}`, 'check the path; --input expects JSON Lines, one {"policies": …, "request": …} per line');
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const cache: PolicySetCache = new Map();
   let n = 0;
   for await (const text of lines) {
     n++;
     if (text.trim() === '') continue;
-    io.out(`${JSON.stringify(evaluateBatchLine(text, n))}\n`);
+    io.out(`${JSON.stringify(evaluateBatchLine(text, n, cache))}\n`);
   }
   return EXIT.ok;
 }
