@@ -1,7 +1,7 @@
 /** Turns ajv's errors on a scenario into messages for people, each at the YAML position of the offending node. */
 import type { ErrorObject } from 'ajv';
 import type { InputError } from '../result.js';
-import { DURATION_HINT } from './duration.js';
+import { say } from './messages.js';
 import { closest } from './suggest.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -49,34 +49,32 @@ export function ajvErrorToInput(e: ErrorObject, source: YamlSource, prefix: Path
       const key = String(params['additionalProperty']);
       const allowed = Object.keys((parent?.['properties'] as Record<string, unknown> | undefined) ?? {});
       const near = closest(key, allowed);
-      return {
-        code: 'unknown-key', message: `unknown key '${key}' in ${where}`, ...at([...path, key], true),
-        hint: near !== undefined ? `did you mean '${near}'?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'remove it',
-      };
+      return { ...say('unknownKey', { key, where, suggestion: near !== undefined ? `did you mean '${near}'?` : allowed.length ? `allowed here: ${allowed.join(', ')}` : 'remove it' }), ...at([...path, key], true) };
     }
     case 'required':
-      return { code: 'missing-key', message: `${where} needs '${String(params['missingProperty'])}'`, ...at(path, path.length > 0), hint: `add ${String(params['missingProperty'])}: …` };
+      return { ...say('missingKey', { where, key: String(params['missingProperty']) }), ...at(path, path.length > 0) };
     case 'type': {
       const value = valueAt(source.data, path);
-      const hint = typeof value === 'number' && wanted(params['type']) === 'text' ? 'quote it, e.g. "111122223333"' : undefined;
-      return { code: 'wrong-type', message: `${where} should be ${wanted(params['type'])}, not ${typeName(value)}`, ...at(path), ...(hint ? { hint } : {}) };
+      const hint = typeof value === 'number' && wanted(params['type']) === 'text' ? 'quote it, e.g. "111122223333"' : '';
+      return { ...say('wrongType', { where, wanted: wanted(params['type']), actual: typeName(value), hint }), ...at(path) };
     }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map((x) => String(x));
       const value = valueAt(source.data, path);
       const near = typeof value === 'string' ? closest(value, allowed) : undefined;
-      return { code: 'wrong-value', message: `${where} should be one of ${allowed.join(', ')}, not ${typeName(value)}`, ...at(path), ...(near !== undefined ? { hint: `did you mean '${near}'?` } : {}) };
+      return { ...say('notOneOf', { where, allowed: allowed.join(', '), actual: typeName(value), suggestion: near !== undefined ? `did you mean '${near}'?` : '' }), ...at(path) };
     }
     case 'pattern': {
       const value = String(valueAt(source.data, path));
-      if (parent?.['pattern'] === '^none$') return { code: 'wrong-value', message: `${where} should be 'none' or a list of findings, not '${value}'`, ...at(path), hint: 'findings: none, or findings: [{ check: ID, resource: NAME }]' };
-      if (String(parent?.['description'] ?? '').startsWith('A duration')) return { code: 'bad-duration', message: `bad duration '${value}' at ${where}`, ...at(path), hint: DURATION_HINT };
-      if (String(parent?.['description'] ?? '').startsWith('Which credential')) return { code: 'wrong-value', message: `${where} should be console, key, key1, key2 or an access key id, not '${value}'`, ...at(path) };
-      if (String(parent?.['pattern']).includes('\\d{12}')) return { code: 'wrong-value', message: `${where} should be 12 digits, not '${value}'`, ...at(path), hint: 'quote it, e.g. "111122223333"' };
-      return { code: 'wrong-value', message: `${where} ${e.message ?? 'does not match'}`, ...at(path) };
+      const description = String(parent?.['description'] ?? '');
+      if (parent?.['pattern'] === '^none$') return { ...say('notNone', { where, value }), ...at(path) };
+      if (description.startsWith('A duration')) return { ...say('badDurationText', { where, value }), ...at(path) };
+      if (description.startsWith('Which credential')) return { ...say('badCredential', { where, value }), ...at(path) };
+      if (String(parent?.['pattern']).includes('\\d{12}')) return { ...say('badAccountId', { where, value }), ...at(path) };
+      return { ...say('schemaRule', { keyword: 'wrong-value', where, detail: e.message ?? 'does not match' }), ...at(path) };
     }
     default:
-      return { code: e.keyword, message: `${where} ${e.message ?? `fails ${e.keyword}`}`, ...at(path) };
+      return { ...say('schemaRule', { keyword: e.keyword, where, detail: e.message ?? `fails ${e.keyword}` }), ...at(path) };
   }
 }
 

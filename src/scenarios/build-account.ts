@@ -16,7 +16,8 @@ import type {
 import type { Instant } from '../model/types.js';
 import { parseDuration } from './duration.js';
 import { suggestHint } from './suggest.js';
-import { resolveWhen, WHEN_HINT } from './when.js';
+import { say, type MessageId } from './messages.js';
+import { resolveWhen } from './when.js';
 
 /** One problem in the authoring form, at a path of keys and indices below the scenario's root. */
 export interface BuildProblem {
@@ -76,6 +77,9 @@ const isWrapped = (p: Doc): boolean => 'document' in p;
 /** Builds the account described by `spec` at `start`. Problems are collected, never thrown. */
 export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { account: Account; problems: BuildProblem[] } {
   const problems: BuildProblem[] = [];
+  const report = (path: readonly (string | number)[], id: MessageId, data: Readonly<Record<string, string | number>> = {}): void => {
+    problems.push({ path, ...say(id, data) });
+  };
   const id = spec.id ?? DEFAULT_ACCOUNT_ID;
   let seq = 0;
   const next = (): number => ++seq;
@@ -83,7 +87,7 @@ export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { a
     if (text === undefined) return fallback;
     const r = resolveWhen(text, start, tz);
     if (r.ok) return r.value;
-    problems.push({ path, code: 'bad-time', message: r.error, hint: WHEN_HINT });
+    report(path, 'badWhen', { detail: r.error });
     return fallback;
   };
   const at = (text: string | undefined, path: (string | number)[]): Instant => when(text, path, start) ?? start;
@@ -94,7 +98,7 @@ export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { a
     for (const p of r.error) {
       if (p.severity !== 'error') continue;
       const sub = p.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-      problems.push({ path: [...path, ...sub.map((s) => (/^\d+$/.test(s) ? Number(s) : s))], code: 'invalid-policy', message: `IAM would reject this policy: ${p.message}`, ...(p.hint ? { hint: p.hint } : {}) });
+      report([...path, ...sub.map((s) => (/^\d+$/.test(s) ? Number(s) : s))], 'invalidPolicy', { detail: p.message, hint: p.hint ?? '' });
     }
   };
 
@@ -126,7 +130,7 @@ export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { a
     const aws = awsManagedPolicy(ref);
     if (aws !== undefined) return aws.arn;
     const hint = suggestHint(ref, [...customerNames, ...awsManagedPolicies().map((p) => p.name)], 'policies');
-    problems.push({ path, code: 'unknown-policy', message: `unknown policy '${ref}': it is neither under account.policies nor an AWS managed policy`, hint });
+    report(path, 'unknownPolicy', { name: ref, suggestion: hint });
     return undefined;
   };
   const attached = (refs: Names | undefined, path: (string | number)[]): string[] => {
@@ -179,7 +183,7 @@ export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { a
     const base = ['account', 'users', name];
     const memberOf = list(u.groups);
     memberOf.forEach((g, i) => {
-      if (!Object.hasOwn(groups, g)) problems.push({ path: typeof u.groups === 'string' ? [...base, 'groups'] : [...base, 'groups', i], code: 'unknown-group', message: `unknown group '${g}'`, hint: suggestHint(g, groupNames, 'groups') });
+      if (!Object.hasOwn(groups, g)) report(typeof u.groups === 'string' ? [...base, 'groups'] : [...base, 'groups', i], 'unknownReference', { kind: 'group', kindId: 'group', name: g, suggestion: suggestHint(g, groupNames, 'groups') });
     });
     let loginProfile: LoginProfile | null = null;
     if (u.console !== undefined && u.console !== false) {
@@ -218,7 +222,8 @@ export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { a
     if (r.maxSession !== undefined) {
       const d = parseDuration(r.maxSession);
       if (d.ok && d.value >= 3_600_000 && d.value <= 43_200_000) maxSessionDuration = Math.round(d.value / 1000);
-      else problems.push({ path: [...base, 'maxSession'], code: 'bad-duration', message: d.ok ? `a role's maximum session is 1h to 12h, not '${r.maxSession}'` : d.error, hint: 'e.g. maxSession: 4h' });
+      else if (d.ok) report([...base, 'maxSession'], 'badMaxSession', { value: r.maxSession });
+      else report([...base, 'maxSession'], 'badDuration', { detail: d.error });
     }
     const last = when(r.lastUsed, [...base, 'lastUsed'], null);
     if (last !== null) roleUse = roleUse.set(name, { date: last, region: 'us-east-1' });
@@ -241,7 +246,7 @@ export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { a
   const instanceProfiles: Record<string, InstanceProfile> = {};
   for (const [name, p] of Object.entries(spec.instanceProfiles ?? {})) {
     if (p.role !== undefined && !Object.hasOwn(roles, p.role)) {
-      problems.push({ path: ['account', 'instanceProfiles', name, 'role'], code: 'unknown-role', message: `unknown role '${p.role}'`, hint: suggestHint(p.role, Object.keys(roles), 'roles') });
+      report(['account', 'instanceProfiles', name, 'role'], 'unknownReference', { kind: 'role', kindId: 'role', name: p.role, suggestion: suggestHint(p.role, Object.keys(roles), 'roles') });
     }
     instanceProfiles[name] = { name, arn: `arn:aws:iam::${id}:instance-profile/${name}`, id: entityId('instanceProfile', id, next()), created: start, roles: p.role ? [p.role] : [] };
   }
@@ -249,17 +254,17 @@ export function buildAccount(spec: AccountSpec, start: Instant, tz: string): { a
   for (const [iid, inst] of Object.entries(spec.instances ?? {})) {
     const base = ['account', 'instances', iid];
     if (inst.profile !== undefined && !Object.hasOwn(instanceProfiles, inst.profile)) {
-      problems.push({ path: [...base, 'profile'], code: 'unknown-instance-profile', message: `unknown instance profile '${inst.profile}'`, hint: suggestHint(inst.profile, Object.keys(instanceProfiles), 'instance profiles') });
+      report([...base, 'profile'], 'unknownReference', { kind: 'instance profile', kindId: 'instance-profile', name: inst.profile, suggestion: suggestHint(inst.profile, Object.keys(instanceProfiles), 'instance profiles') });
     }
     const applications: Application[] = Object.entries(inst.apps ?? {}).map(([app, c]) => {
       if (typeof c === 'string') return { name: app, credential: { kind: 'instance-role' as const } };
       const owner = users[c.key];
       if (owner === undefined) {
-        problems.push({ path: [...base, 'apps', app, 'key'], code: 'unknown-user', message: `unknown user '${c.key}'`, hint: suggestHint(c.key, Object.keys(users), 'users') });
+        report([...base, 'apps', app, 'key'], 'unknownReference', { kind: 'user', kindId: 'user', name: c.key, suggestion: suggestHint(c.key, Object.keys(users), 'users') });
         return { name: app, credential: { kind: 'instance-role' as const } };
       }
       const key = owner.accessKeys[0];
-      if (key === undefined) problems.push({ path: [...base, 'apps', app, 'key'], code: 'no-access-key', message: `user '${c.key}' has no access key for the application to hold`, hint: `give ${c.key} one: keys: 1` });
+      if (key === undefined) report([...base, 'apps', app, 'key'], 'noAccessKey', { user: c.key });
       return { name: app, credential: { kind: 'access-key' as const, user: c.key, accessKeyId: key?.id ?? '' } };
     });
     instances[iid] = { id: iid, region: inst.region ?? 'us-east-1', launched: at(inst.launched, [...base, 'launched']), instanceProfile: inst.profile ?? null, applications, tags: tagsOf(inst.tags) };

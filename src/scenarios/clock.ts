@@ -4,6 +4,7 @@
  * time zone (`2026-03-02T09:00`, `2026-03-02`), or relative to the clock (`20:00`, `saturday 11:00`).
  */
 import { err, ok, type Result } from '../result.js';
+import { say } from './messages.js';
 import type { Instant } from '../model/types.js';
 import { fromMillis, toMillis } from '../model/time.js';
 
@@ -83,15 +84,12 @@ const CLOCK = /^(?:([a-z]+)\s+)?(\d{1,2}):(\d{2})$/i;
 /** Parses an hour:minute pair (`09:00`, `17:30`). */
 export function parseHourMinute(text: string): Result<{ hour: number; minute: number }, string> {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return err(`bad time of day '${text}'`);
+  if (!m) return err(say('timeOfDayBad', { text }).message);
   const hour = Number(m[1]);
   const minute = Number(m[2]);
-  if (hour > 23 || minute > 59) return err(`bad time of day '${text}': hours go to 23 and minutes to 59`);
+  if (hour > 23 || minute > 59) return err(say('timeOfDayRange', { text }).message);
   return ok({ hour, minute });
 }
-
-/** The hint shown with a bad time. */
-export const TIME_HINT = 'write 2026-03-02T09:00:00Z (UTC), 2026-03-02T09:00 (local to the scenario\'s timezone), 20:00 or saturday 11:00 (the next such time)';
 
 /** Parses a day name or its first three letters; returns 0 for Sunday. */
 export function parseWeekday(text: string): number | undefined {
@@ -110,10 +108,10 @@ export function resolveTime(text: string, tz: string, now?: Instant): Result<Ins
   if (a) {
     const [, y, mo, d, h = '00', mi = '00', se = '00', frac, zone] = a;
     const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), sec = Number(se);
-    if (month < 1 || month > 12) return err(`bad time '${text}': month ${month} does not exist`);
+    if (month < 1 || month > 12) return err(say('timeMonth', { text, month }).message);
     const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > dim) return err(`bad time '${text}': ${y}-${mo} has ${dim} days`);
-    if (hour > 23 || minute > 59 || sec > 59) return err(`bad time '${text}': hours go to 23, minutes and seconds to 59`);
+    if (day < 1 || day > dim) return err(say('timeDay', { text, month: `${y}-${mo}`, days: dim }).message);
+    if (hour > 23 || minute > 59 || sec > 59) return err(say('timeRange', { text }).message);
     const ms = frac ? Number(frac.padEnd(3, '0')) : 0;
     if (zone !== undefined) {
       const z = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) * 60_000;
@@ -128,12 +126,12 @@ export function resolveTime(text: string, tz: string, now?: Instant): Result<Ins
     let weekday: number | undefined;
     if (c[1] !== undefined) {
       weekday = parseWeekday(c[1]);
-      if (weekday === undefined) return err(`bad time '${text}': '${c[1]}' is not a day of the week`);
+      if (weekday === undefined) return err(say('timeWeekday', { text, day: c[1] }).message);
     }
-    if (now === undefined) return err(`bad time '${text}': a time of day needs a clock to count from`);
+    if (now === undefined) return err(say('timeNeedsClock', { text }).message);
     return ok(nextLocal(now, tz, hm.value.hour, hm.value.minute, weekday === undefined ? undefined : [weekday]));
   }
-  return err(`bad time '${text}'`);
+  return err(say('timeBad', { text }).message);
 }
 
 /** The first local `hour:minute` at or after `from` on one of `weekdays` (any day when undefined). */

@@ -1,18 +1,16 @@
 /** Durations as scenarios write them: a number and a unit, repeated (`90s`, `15m`, `2h30m`, `3d`, `1w`). */
 import { err, ok, type Result } from '../result.js';
+import { say } from './messages.js';
 
 const UNIT_MS = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
 
 /** The grammar of a duration, for the JSON Schema and error hints. */
 export const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?\\s*[wdhms]\\s*)+$';
 
-/** The hint shown with a bad duration. */
-export const DURATION_HINT = 'write a number and a unit, e.g. 90s, 15m, 2h30m, 3d or 1w (units: w d h m s)';
-
 /** Parses a duration to milliseconds, or says why it cannot. Zero is allowed; negative is not expressible. */
 export function parseDuration(text: string): Result<number, string> {
   const s = text.trim();
-  if (s === '') return err('empty duration');
+  if (s === '') return err(say('durationEmpty').message);
   const re = /(\d+(?:\.\d+)?)\s*([wdhms])\s*/gy;
   let total = 0;
   let pos = 0;
@@ -21,8 +19,8 @@ export function parseDuration(text: string): Result<number, string> {
     total += Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
     pos = re.lastIndex;
   }
-  if (pos !== s.length) return err(`bad duration '${text}'`);
-  if (!Number.isFinite(total) || total > 100 * 365 * 86_400_000) return err(`duration '${text}' is longer than 100 years`);
+  if (pos !== s.length) return err(say('durationBad', { text }).message);
+  if (!Number.isFinite(total) || total > 100 * 365 * 86_400_000) return err(say('durationLong', { text }).message);
   return ok(Math.round(total));
 }
 

@@ -16,12 +16,13 @@ import { addMillis, toMillis } from '../model/time.js';
 import { err, ok, type InputError, type Result } from '../result.js';
 import { ajvErrorsToInput, describePath } from './ajv-errors.js';
 import { buildAccount, DEFAULT_ACCOUNT_ID, type AccountSpec } from './build-account.js';
-import { isTimeZone, resolveTime, TIME_HINT } from './clock.js';
-import { DURATION_HINT, parseDuration } from './duration.js';
+import { isTimeZone, resolveTime } from './clock.js';
+import { parseDuration } from './duration.js';
 import { DEFAULT_SOURCE_IP } from './steps/caller.js';
 import { mapShortKeys, POLICY_ARN_FIELDS, policyArnOf } from './operation-input.js';
-import { EVERY_HINT, parseRecurrence } from './schedule.js';
+import { parseRecurrence } from './schedule.js';
 import { fileSchema, STEP_KINDS, STEP_MODIFIERS, stepSchema, type StepKindName } from './schema.js';
+import { say } from './messages.js';
 import { closest, suggestHint } from './suggest.js';
 import type { Assertion, FindingRef, ScenarioOperation, Scenario, ScheduleEntry, Step, StepBody } from './types.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
@@ -92,9 +93,9 @@ class Loader {
     this.checkIds = opts.checkIds ?? ALL_CHECKS.map((c) => c.meta.id);
   }
 
-  private report(path: Path, code: string, message: string, hint?: string, key = false): void {
+  private report(path: Path, said: { code: string; message: string; hint?: string }, key = false): void {
     const pos = this.source.locate(path, { key });
-    this.problems.push({ code, message, path: describePath(path), file: this.source.file, line: pos.line, col: pos.col, ...(hint !== undefined ? { hint } : {}) });
+    this.problems.push({ ...said, path: describePath(path), file: this.source.file, line: pos.line, col: pos.col });
   }
 
   private result(scenario: Scenario): Result<Scenario, InputError[]> {
@@ -106,7 +107,7 @@ class Loader {
   load(): Result<Scenario, InputError[]> {
     const data = this.source.data;
     if (!isObject(data)) {
-      this.report([], 'not-a-scenario', `a scenario is a YAML mapping with name, start and steps; this file holds ${data === null || data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : `a ${typeof data}`}`, 'start from scenarios/contractor.yaml');
+      this.report([], say('notAScenario', { what: data === null || data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : `a ${typeof data}` }));
       return err(this.problems);
     }
     this.problems.push(...ajvErrorsToInput(validateFile(data).errors, this.source));
@@ -123,11 +124,11 @@ class Loader {
     this.scheduleBroken = broken('schedule') || (data['steps'] !== undefined && !Array.isArray(data['steps']));
 
     const tz = typeof data['timezone'] === 'string' ? data['timezone'] : 'UTC';
-    if (!isTimeZone(tz)) this.report(['timezone'], 'bad-timezone', `unknown time zone '${tz}'`, 'an IANA name such as Europe/London, America/New_York or UTC');
+    if (!isTimeZone(tz)) this.report(['timezone'], say('badTimezone', { tz }));
     else this.tz = tz;
     const startText = String(data['start']);
     const start = resolveTime(startText, this.tz);
-    if (!start.ok) this.report(['start'], 'bad-time', start.error, TIME_HINT);
+    if (!start.ok) this.report(['start'], say('badTime', { detail: start.error }));
     const startAt: Instant = start.ok ? start.value : '1970-01-01T00:00:00Z';
 
     const known: Known = { users: new Set(), groups: new Set(), roles: new Set(), policies: new Map(), sessions: new Set(), profiles: new Set(), inline: new Set() };
@@ -170,44 +171,44 @@ class Loader {
       return;
     }
     if (kinds.length > 1) {
-      this.report([...path, kinds[1]!], 'two-kinds', `a step does one thing, but steps[${i}] has both '${kinds[0]}' and '${kinds[1]}'`, 'split it into two steps', true);
+      this.report([...path, kinds[1]!], say('twoKinds', { index: i, a: kinds[0]!, b: kinds[1]! }), true);
       return;
     }
     if (others.length === 0) {
-      this.report(path, 'empty-step', `steps[${i}] does nothing`, `a step is one of ${STEP_KINDS.join(', ')}, or an operation such as AddUserToGroup`);
+      this.report(path, say('emptyStep', { index: i, kinds: STEP_KINDS.join(', ') }));
       return;
     }
     const [op, ...extra] = others;
     if (!isOperationName(op!)) {
       const near = closest(op!, [...STEP_KINDS, ...OPERATION_NAMES]);
-      this.report([...path, op!], 'unknown-step', `unknown step kind or operation '${op}'`, near !== undefined ? `did you mean '${near}'?` : `a step is one of ${STEP_KINDS.join(', ')}, or a model operation (${OPERATION_NAMES.slice(0, 6).join(', ')}, …)`, true);
+      this.report([...path, op!], say('unknownStep', { name: op!, suggestion: near !== undefined ? `did you mean '${near}'?` : `a step is one of ${STEP_KINDS.join(', ')}, or a model operation (${OPERATION_NAMES.slice(0, 6).join(', ')}, …)` }), true);
       return;
     }
-    if (extra.length > 0) this.report([...path, extra[0]!], 'two-kinds', `a step does one thing, but steps[${i}] has both '${op}' and '${extra[0]}'`, 'split it into two steps', true);
+    if (extra.length > 0) this.report([...path, extra[0]!], say('twoKinds', { index: i, a: op!, b: extra[0]! }), true);
     for (const k of keys) {
-      if (k !== op && k !== 'expect' && (STEP_MODIFIERS as readonly string[]).includes(k)) this.report([...path, k], 'unknown-key', `unknown key '${k}' in ${describePath(path)}`, 'an operation step takes only expect: ok or an IAM error code', true);
+      if (k !== op && k !== 'expect' && (STEP_MODIFIERS as readonly string[]).includes(k)) this.report([...path, k], say('operationModifier', { key: k, where: describePath(path) }), true);
     }
-    if (!isObject(s[op!])) this.report([...path, op!], 'wrong-type', `${describePath([...path, op!])} should be a mapping of the operation's input`, `e.g. ${op}: { user: priya, … }`);
+    if (!isObject(s[op!])) this.report([...path, op!], say('operationInputType', { where: describePath([...path, op!]), op: op! }));
   }
 
   private account(data: Raw, start: Instant): Account {
     if (data['account'] !== undefined && data['import'] !== undefined) {
-      this.report(['import'], 'account-and-import', 'a scenario has either account or import, not both', 'keep one of them', true);
+      this.report(['import'], say('accountAndImport'), true);
     }
     if (data['import'] !== undefined) {
       const path = String(data['import']);
       if (this.opts.importAccount === undefined) {
-        this.report(['import'], 'import-unavailable', `cannot import '${path}' here`, 'run the scenario from a file so its imports can be read');
+        this.report(['import'], say('importUnavailable', { file: path }));
         return emptyAccount(DEFAULT_ACCOUNT_ID, start);
       }
       const r = this.opts.importAccount(path);
       if (r.ok) return r.value;
-      for (const e of r.error) this.report(['import'], e.code, `${path}${e.path ? ` at ${e.path}` : ''}: ${e.message}`, e.hint);
+      for (const e of r.error) this.report(['import'], { ...say('importFailed', { file: path, at: e.path ? ` at ${e.path}` : '', detail: e.message, hint: e.hint ?? '' }), code: e.code });
       return emptyAccount(DEFAULT_ACCOUNT_ID, start);
     }
     if (data['account'] === undefined || this.accountBroken) return emptyAccount(DEFAULT_ACCOUNT_ID, start);
     const built = buildAccount(data['account'] as AccountSpec, start, this.tz);
-    for (const p of built.problems) this.report(p.path as Path, p.code, p.message, p.hint, p.key ?? false);
+    for (const p of built.problems) this.report(p.path as Path, { code: p.code, message: p.message, ...(p.hint !== undefined ? { hint: p.hint } : {}) }, p.key ?? false);
     return built.account;
   }
 
@@ -217,7 +218,7 @@ class Loader {
     for (const p of r.error) {
       if (p.severity !== 'error') continue;
       const sub = p.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      this.report([...path, ...sub], 'invalid-policy', `IAM would reject this policy: ${p.message}`, p.hint);
+      this.report([...path, ...sub], say('invalidPolicy', { detail: p.message, hint: p.hint ?? '' }));
     }
   }
 
@@ -226,7 +227,7 @@ class Loader {
     const list = [...set];
     if (list.includes(name)) return true;
     if (this.accountBroken) return false;
-    this.report(path, `unknown-${kind.replace(' ', '-')}`, `unknown ${kind} '${name}'`, suggestHint(name, list, `${kind === 'policy' ? 'policie' : kind}s`));
+    this.report(path, say('unknownReference', { kind, kindId: kind.replace(' ', '-'), name, suggestion: suggestHint(name, list, `${kind === 'policy' ? 'policie' : kind}s`) }));
     return false;
   }
 
@@ -235,7 +236,7 @@ class Loader {
     if (as.includes('/')) {
       const [role] = as.split('/');
       if (!known.sessions.has(as)) {
-        if (known.roles.has(role!)) this.report(path, 'unknown-session', `no earlier assume-role step starts the session '${as}'`, `add an assume-role step with role: ${role} before this one`);
+        if (known.roles.has(role!)) this.report(path, say('unknownSession', { session: as, role: role! }));
         else this.ref('role', role!, path, known);
       }
       return;
@@ -244,13 +245,13 @@ class Loader {
   }
 
   private ip(v: unknown, path: Path): void {
-    if (typeof v === 'string' && !ipaddr.isValid(v)) this.report(path, 'bad-ip', `'${v}' is not an IP address`, 'e.g. 203.0.113.20 or 2001:db8::1');
+    if (typeof v === 'string' && !ipaddr.isValid(v)) this.report(path, say('badIp', { value: v }));
   }
 
   private duration(text: string, path: Path): number {
     const d = parseDuration(text);
     if (d.ok) return d.value;
-    this.report(path, 'bad-duration', d.error, DURATION_HINT);
+    this.report(path, say('badDuration', { detail: d.error }));
     return 0;
   }
 
@@ -262,7 +263,7 @@ class Loader {
   }
 
   private checkId(id: string, path: Path): void {
-    if (!this.checkIds.includes(id)) this.report(path, 'unknown-check', `unknown check '${id}'`, suggestHint(id, this.checkIds, 'checks'));
+    if (!this.checkIds.includes(id)) this.report(path, say('unknownCheck', { name: id, suggestion: suggestHint(id, this.checkIds, 'checks') }));
   }
 
   private findingRefs(v: unknown, path: Path): FindingRef[] {
@@ -292,7 +293,7 @@ class Loader {
         const segs = e.path.split('/').slice(1);
         const field = segs[0] ?? '';
         if (field === 'AccessKeyId' && typeof resolved['AccessKeyId'] === 'number') continue;
-        this.report(segs.length ? [...fieldPath(field), ...segs.slice(1)] : path, 'bad-input', `${op}: ${e.message}${segs.length ? ` (${written[field] ?? field})` : ''}`, e.hint);
+        this.report(segs.length ? [...fieldPath(field), ...segs.slice(1)] : path, say('operationInput', { op, detail: e.message, field: segs.length ? ` (${written[field] ?? field})` : '', hint: e.hint ?? '' }));
       }
     }
     for (const [f, kind] of [['PolicyDocument', op === 'UpdateAssumeRolePolicy' ? 'trust' : 'identity'], ['AssumeRolePolicyDocument', 'trust']] as const) {
@@ -319,7 +320,7 @@ class Loader {
   private opExpect(v: unknown, path: Path): string | undefined {
     if (v === undefined) return undefined;
     const s = String(v);
-    if (s !== 'ok' && !(IAM_ERROR_CODES as readonly string[]).includes(s)) this.report(path, 'wrong-value', `expect should be ok or an IAM error code, not '${s}'`, `one of ok, ${IAM_ERROR_CODES.join(', ')}`);
+    if (s !== 'ok' && !(IAM_ERROR_CODES as readonly string[]).includes(s)) this.report(path, say('badOperationExpect', { value: s, codes: IAM_ERROR_CODES.join(', ') }));
     return s;
   }
 
@@ -327,16 +328,16 @@ class Loader {
     return raw.map((e, i) => {
       const path: Path = ['schedule', i];
       const every = parseRecurrence(String(e['every']));
-      if (!every.ok) this.report([...path, 'every'], 'bad-schedule', every.error, EVERY_HINT);
+      if (!every.ok) this.report([...path, 'every'], say('badSchedule', { detail: every.error }));
       const calls = (Array.isArray(e['do']) ? (e['do'] as Raw[]) : [e['do'] as Raw]).map((c, j) => {
         const p: Path = Array.isArray(e['do']) ? [...path, 'do', j] : [...path, 'do'];
         const [op] = Object.keys(c);
         if (op === undefined || !isOperationName(op)) {
-          this.report(p, 'unknown-operation', `unknown operation '${op ?? ''}'`, op ? suggestHint(op, OPERATION_NAMES, 'operations') : 'e.g. { AddUserToGroup: { user: priya, group: contractors } }', true);
+          this.report(p, say('unknownOperation', { name: op ?? '', suggestion: op ? suggestHint(op, OPERATION_NAMES, 'operations') : 'e.g. { AddUserToGroup: { user: priya, group: contractors } }' }), true);
           return { op: op ?? '', input: {} };
         }
         if (!isObject(c[op])) {
-          this.report([...p, op], 'wrong-type', `${describePath([...p, op])} should be a mapping of the operation's input`);
+          this.report([...p, op], say('operationInputType', { where: describePath([...p, op]), op }));
           return { op, input: {} };
         }
         return this.operation(op, c[op] as Raw, [...p, op], known, false);
@@ -344,7 +345,7 @@ class Loader {
       const bound = (k: 'from' | 'until'): Instant | undefined => {
         if (typeof e[k] !== 'string') return undefined;
         const t = resolveTime(e[k], this.tz);
-        if (!t.ok) this.report([...path, k], 'bad-time', t.error, TIME_HINT);
+        if (!t.ok) this.report([...path, k], say('badTime', { detail: t.error }));
         return t.ok ? t.value : undefined;
       };
       const from = bound('from');
@@ -391,8 +392,8 @@ class Loader {
           }
           case 'at': {
             const t = resolveTime(String(v), this.tz, now);
-            if (!t.ok) this.report(p, 'bad-time', t.error, TIME_HINT);
-            else if (toMillis(t.value) < toMillis(now)) this.report(p, 'time-goes-back', `at ${String(v)}${String(v) === t.value ? '' : ` (${t.value})`} is before the clock (${now})`, 'the clock only moves forward: use a later time, or reorder the steps');
+            if (!t.ok) this.report(p, say('badTime', { detail: t.error }));
+            else if (toMillis(t.value) < toMillis(now)) this.report(p, say('timeGoesBack', { text: String(v), resolved: String(v) === t.value ? '' : ` (${t.value})`, now }));
             else now = t.value;
             time = now;
             body = { kind, text: String(v) };
@@ -491,7 +492,7 @@ class Loader {
             const e = s['expect'] as Raw | undefined;
             const ops = e !== undefined ? names(e['operations']) : [];
             ops.forEach((o, i) => {
-              if (!isOperationName(o)) this.report(typeof e?.['operations'] === 'string' ? [...path, 'expect', 'operations'] : [...path, 'expect', 'operations', i], 'unknown-operation', `unknown operation '${o}'`, suggestHint(o, OPERATION_NAMES, 'operations'));
+              if (!isOperationName(o)) this.report(typeof e?.['operations'] === 'string' ? [...path, 'expect', 'operations'] : [...path, 'expect', 'operations', i], say('unknownOperation', { name: o, suggestion: suggestHint(o, OPERATION_NAMES, 'operations') }));
             });
             body = {
               kind,
@@ -527,7 +528,7 @@ class Loader {
   private assertion(a: Raw, path: Path, known: Known): Assertion | null {
     const subjects = (['user', 'group', 'role', 'policy'] as const).filter((k) => typeof a[k] === 'string');
     if (subjects.length !== 1) {
-      this.report(path, 'assert-subject', subjects.length === 0 ? 'an assertion names one user, group, role or policy' : `an assertion names one subject, not ${subjects.join(' and ')}`, 'split it into one assertion per subject');
+      this.report(path, subjects.length === 0 ? say('assertNoSubject') : say('assertManySubjects', { subjects: subjects.join(' and ') }));
       return null;
     }
     const kind = subjects[0]!;

@@ -4,6 +4,7 @@
  * scheduler that attaches and detaches access; a scenario's `schedule:` models that scheduler.
  */
 import { err, ok, type Result } from '../result.js';
+import { say } from './messages.js';
 import type { Instant } from '../model/types.js';
 import { fromMillis, toMillis } from '../model/time.js';
 import { fromLocal, parseHourMinute, parseWeekday, toLocal, WEEKDAYS } from './clock.js';
@@ -14,9 +15,6 @@ export interface Recurrence {
   readonly hour: number;
   readonly minute: number;
 }
-
-/** The hint shown with a bad `every:`. */
-export const EVERY_HINT = "write days then a local time: 'weekdays 09:00', 'daily 17:30', 'weekends 10:00', 'mon,wed,fri 08:00' or 'mon-thu 18:00'";
 
 const GROUPS: Readonly<Record<string, readonly number[]>> = {
   day: [0, 1, 2, 3, 4, 5, 6], days: [0, 1, 2, 3, 4, 5, 6], daily: [0, 1, 2, 3, 4, 5, 6],
@@ -29,9 +27,9 @@ export function parseRecurrence(text: string): Result<Recurrence, string> {
   const words = text.trim().split(/\s+/);
   const time = words.pop() ?? '';
   const hm = parseHourMinute(time);
-  if (!hm.ok) return err(`bad schedule '${text}': ${hm.error}`);
+  if (!hm.ok) return err(say('scheduleTime', { text, detail: hm.error }).message);
   const days = words.join('').toLowerCase().replace(/^every/, '');
-  if (days === '') return err(`bad schedule '${text}': say which days`);
+  if (days === '') return err(say('scheduleNoDays', { text }).message);
   const set = new Set<number>();
   for (const part of days.split(',')) {
     const group = GROUPS[part];
@@ -41,13 +39,13 @@ export function parseRecurrence(text: string): Result<Recurrence, string> {
     }
     const [a, b, ...rest] = part.split('-');
     const from = a === undefined ? undefined : parseWeekday(a);
-    if (from === undefined || rest.length > 0) return err(`bad schedule '${text}': '${part}' is not a day, a day range or one of ${Object.keys(GROUPS).join(', ')}`);
+    if (from === undefined || rest.length > 0) return err(say('scheduleDay', { text, part, groups: Object.keys(GROUPS).join(', ') }).message);
     if (b === undefined) {
       set.add(from);
       continue;
     }
     const to = parseWeekday(b);
-    if (to === undefined) return err(`bad schedule '${text}': '${b}' is not a day of the week`);
+    if (to === undefined) return err(say('scheduleWeekday', { text, day: b }).message);
     for (let d = from; ; d = (d + 1) % 7) {
       set.add(d);
       if (d === to) break;

@@ -4,9 +4,7 @@ import type { Instant } from '../model/types.js';
 import { addMillis } from '../model/time.js';
 import { resolveTime } from './clock.js';
 import { parseDuration } from './duration.js';
-
-/** The hint shown with a bad moment. */
-export const WHEN_HINT = "write a time (2025-11-02 or 2025-11-02T09:00:00Z), a duration before the start ('90d ago'), or 'never'";
+import { say } from './messages.js';
 
 /** Resolves a moment relative to `start`; `null` means never. */
 export function resolveWhen(text: string, start: Instant, tz: string): Result<Instant | null, string> {
@@ -17,6 +15,6 @@ export function resolveWhen(text: string, start: Instant, tz: string): Result<In
     const d = parseDuration(ago[1] ?? '');
     return d.ok ? ok(addMillis(start, -d.value)) : err(d.error);
   }
-  if (/^\d{1,2}:\d{2}$/.test(s) || /^[a-z]+\s+\d/i.test(s)) return err(`'${text}' is a time of day; an account's moments need a date`);
+  if (/^\d{1,2}:\d{2}$/.test(s) || /^[a-z]+\s+\d/i.test(s)) return err(say('whenNeedsDate', { text }).message);
   return resolveTime(s, tz);
 }
