@@ -14,6 +14,7 @@ export const IAM_ERROR_CODES = [
   'InvalidInput',
   'UnmodifiableEntity',
   'PasswordPolicyViolation',
+  'PolicyNotAttachable',
 ] as const;
 
 /** One IAM error code. */
@@ -42,6 +43,7 @@ export const IAM_ERROR_INFO: Readonly<Record<IamErrorCode, { readonly http: numb
   InvalidInput: { http: 400, summary: 'An input parameter is invalid.' },
   UnmodifiableEntity: { http: 400, summary: 'The entity is AWS managed or service-linked and cannot be modified.' },
   PasswordPolicyViolation: { http: 400, summary: 'The password does not meet the account password policy.' },
+  PolicyNotAttachable: { http: 400, summary: 'The policy can only be attached to service-linked roles.' },
 };
 
 /** Builds an IamError. */

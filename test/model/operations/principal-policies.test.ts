@@ -27,6 +27,9 @@ describe.each(KINDS)('Attach%sPolicy', (kind, field, name, coll) => {
     fails(setup(), op(`Attach${kind}Policy`, { [field]: name, PolicyArn: 'arn:aws:iam::aws:policy/NoSuchPolicyXyz' }), 'NoSuchEntity');
     fails(setup(), op(`Attach${kind}Policy`, { [field]: 'ghost', PolicyArn: RO }), 'NoSuchEntity');
   });
+  it('PolicyNotAttachable for a service-role policy', () => {
+    fails(setup(), op(`Attach${kind}Policy`, { [field]: name, PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/APIGatewayServiceRolePolicy' }), 'PolicyNotAttachable');
+  });
   it('LimitExceeded for an 11th policy', () => {
     const a = build([...policies(11), ...Array.from({ length: 10 }, (_, i) => op(`Attach${kind}Policy`, { [field]: name, PolicyArn: pArn(i) }))], setup());
     fails(a, op(`Attach${kind}Policy`, { [field]: name, PolicyArn: pArn(10) }), 'LimitExceeded');

@@ -69,7 +69,11 @@ export function attachPolicyOperation<K extends PrincipalKind>(kind: K): Operati
     validate(account, input) {
       const p = checkPrincipal(account, kind, nameOf(kind, input));
       if (isError(p)) return p;
-      if (managedPolicy(account, input.PolicyArn) === undefined) return iamError('NoSuchEntity', `Policy ${input.PolicyArn} does not exist or is not attachable.`, { path: '/PolicyArn' });
+      const policy = managedPolicy(account, input.PolicyArn);
+      if (policy === undefined) return iamError('NoSuchEntity', `Policy ${input.PolicyArn} does not exist or is not attachable.`, { path: '/PolicyArn' });
+      if (policy.awsManaged && policy.path.startsWith('/aws-service-role/')) {
+        return iamError('PolicyNotAttachable', `Cannot attach a Service Role Policy to a Customer ${info.title}.`, { path: '/PolicyArn', hint: 'policies under /aws-service-role/ belong to service-linked roles' });
+      }
       if (!p.attachedPolicies.includes(input.PolicyArn) && p.attachedPolicies.length >= MAX_ATTACHED_POLICIES) {
         return limitExceeded(`PolicyAttachmentsPer${info.title}`, MAX_ATTACHED_POLICIES, '/PolicyArn');
       }
