@@ -54,6 +54,10 @@ describe('matchResource', () => {
     expect(matchResource(p, r, ctx)).toBe(expected);
   });
 
+  it('accepts a plain context record too', () => {
+    expect(matchResource('arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::home/alice/x', { 'AWS:UserName': 'alice' })).toBe(true);
+  });
+
   it('treats variables as literal text without a context (Version 2008-10-17 semantics)', () => {
     expect(matchResource('arn:aws:s3:::home/${aws:username}', 'arn:aws:s3:::home/${aws:username}')).toBe(true);
   });

@@ -13,7 +13,8 @@ import { compileGlob, matchGlob, type Glob } from './glob.js';
 import { compileTemplate, resolvePattern, type Template } from '../variables.js';
 import { globMatch as maskedGlobMatch } from '../values/glob.js';
 import { arnGlobMatch } from '../values/arn.js';
-import type { RequestContext } from '../types.js';
+import type { ContextValue, RequestContext } from '../types.js';
+import { buildRequestContext } from '../context.js';
 
 /** A compiled Resource / NotResource entry. */
 export type ResourcePattern =
@@ -145,10 +146,11 @@ export function matchAnyResource(patterns: readonly ResourcePattern[], resource:
 
 /**
  * Matches one Resource pattern against a resource ARN, e.g. `matchResource('arn:aws:s3:::b/*', 'arn:aws:s3:::b/k')`.
- * Pass a request context to resolve policy variables (Version 2012-10-17 semantics); without one, variables are literal.
+ * Pass a request context (built, or a plain record of key → value) to resolve policy variables (Version 2012-10-17
+ * semantics); without one, variables are literal text.
  */
-export function matchResource(pattern: string, resource: string, ctx?: RequestContext): boolean {
+export function matchResource(pattern: string, resource: string, ctx?: RequestContext | Readonly<Record<string, ContextValue>>): boolean {
   const compiled = compileResourcePattern(pattern, ctx !== undefined);
-  const context: RequestContext = ctx ?? new Map();
+  const context: RequestContext = ctx === undefined ? new Map() : ctx instanceof Map ? (ctx as RequestContext) : buildRequestContext(ctx as Readonly<Record<string, ContextValue>>);
   return matchResourcePattern(compiled, prepareResource(resource), { context: () => context });
 }
