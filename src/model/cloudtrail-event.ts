@@ -5,7 +5,7 @@
  */
 import type { Decision, PolicyKind } from '../evaluator/types.js';
 import { serviceOf } from './action-catalog.js';
-import { assumedRoleArn, type Caller, type Call } from './request-context.js';
+import { assumedRoleArn, requestedRegion, type Caller, type Call } from './request-context.js';
 import type { Account, CloudTrailEvent, Instant, Role, RoleSession, User } from './types.js';
 
 /** The CloudTrail record format version iamsim writes. */
@@ -24,13 +24,8 @@ export const eventSourceOf = (action: string): string => `${serviceOf(action)}.a
 /** The API name part of an action: `s3:GetObject` → `GetObject`. */
 export const eventNameOf = (action: string): string => action.slice(action.indexOf(':') + 1);
 
-/** Global services log in us-east-1 whatever endpoint region the caller names. */
-const GLOBAL = new Set(['iam', 'organizations', 'cloudfront', 'route53', 'signin']);
-
-/** The region CloudTrail records for a call. */
-export function eventRegion(action: string, region: string | undefined): string {
-  return GLOBAL.has(serviceOf(action)) ? 'us-east-1' : region ?? 'us-east-1';
-}
+/** The region CloudTrail records for a call: us-east-1 for global services (IAM, Organizations, …), else the call's. */
+export const eventRegion = requestedRegion;
 
 /** The `userIdentity` of a user signing with a long-term key, or in a console session. */
 export function userIdentityOfUser(account: Account, user: User, accessKeyId: string | null, console: { mfa: boolean; since: Instant } | null): CloudTrailEvent['userIdentity'] {

@@ -374,6 +374,16 @@ export function resourceAccountOf(account: Account, resource: string, explicit?:
   return a === '' || a === 'aws' ? account.id : a;
 }
 
+/** Global services answer from us-east-1 whatever endpoint region the caller names [sheet §4.1: IAM = us-east-1]. */
+const GLOBAL_SERVICES: ReadonlySet<string> = new Set(['iam', 'organizations', 'cloudfront', 'route53', 'signin']);
+
+/** The region a call is made in (`aws:RequestedRegion`, CloudTrail's awsRegion): us-east-1 for global services. */
+export function requestedRegion(action: string, region: string | undefined): string {
+  const colon = action.indexOf(':');
+  const service = (colon < 0 ? action : action.slice(0, colon)).toLowerCase();
+  return GLOBAL_SERVICES.has(service) ? 'us-east-1' : region ?? 'us-east-1';
+}
+
 /** `aws:PrincipalOrgPaths` value: `o-id/r-root/ou-…/` (the levels above the account). */
 function orgPath(account: Account): string | undefined {
   const org = account.organization;
@@ -398,7 +408,7 @@ export function buildContext(account: Account, caller: Caller, call: Call, resou
     'aws:CurrentTime': call.at,
     'aws:EpochTime': String(Math.floor(toMillis(call.at) / 1000)),
     'aws:SecureTransport': call.secureTransport === false ? 'false' : 'true',
-    'aws:RequestedRegion': call.region ?? 'us-east-1',
+    'aws:RequestedRegion': requestedRegion(call.action, call.region),
     'aws:ViaAWSService': 'false',
     'aws:PrincipalIsAWSService': 'false',
     'aws:SourceIp': call.sourceIp,

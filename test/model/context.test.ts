@@ -130,6 +130,12 @@ describe('request context: resource, region, transport, organization, extras', (
     expect(ctx['aws:SourceIp']).toBe('198.51.100.1');
   });
 
+  it('global services request us-east-1 whatever region the caller names', () => {
+    const p: CallPrincipal = { kind: 'user', user: 'bob', via: 'access-key' };
+    expect(contextFor(p, { action: 'iam:ListUsers', resource: '*', region: 'eu-west-1' })['aws:RequestedRegion']).toBe('us-east-1');
+    expect(contextFor(p, { action: 'ec2:DescribeInstances', resource: '*', region: 'eu-west-1' })['aws:RequestedRegion']).toBe('eu-west-1');
+  });
+
   it('in an organization: PrincipalOrgID and PrincipalOrgPaths', () => {
     const ctx = contextFor({ kind: 'user', user: 'bob', via: 'access-key' }, {}, orgFixture());
     expect(ctx['aws:PrincipalOrgID']).toBe('o-abcdef1234');
