@@ -164,7 +164,7 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
     ...(opts.resourceAccount !== undefined ? { resourceAccount: opts.resourceAccount } : {}),
     context: withPrincipalKeys(principal.value, context),
   };
-  const decision = evaluate(request, compiled.value, { trace: opts.explain === true || opts.format === 'json' });
+  const decision = evaluate(request, compiled.value, { trace: opts.explain === true });
   if (opts.format === 'json') io.out(`${JSON.stringify(decisionToJson(decision, { trace: opts.explain === true }), null, 2)}\n`);
   else io.out(renderDecision(decision, { explain: opts.explain === true, color: useColor(io) }));
   if (opts.expect !== undefined && decision.effect !== opts.expect) {
