@@ -28,6 +28,7 @@ import unusedServices from './rules/unused-services.js';
 import permissionsManagementHolders from './rules/permissions-management-holders.js';
 import policyReviewCadence from './rules/policy-review-cadence.js';
 import ec2AppCredentials from './rules/ec2-app-credentials.js';
+import preferAwsManagedPolicies from './rules/prefer-aws-managed-policies.js';
 
 /** All registered checks. */
 export const ALL_CHECKS: readonly AnyCheck[] = [
@@ -61,6 +62,7 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   erase(permissionsManagementHolders),
   erase(policyReviewCadence),
   erase(ec2AppCredentials),
+  erase(preferAwsManagedPolicies),
 ];
 
 /** The check with this id, or undefined. */

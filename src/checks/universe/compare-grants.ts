@@ -26,7 +26,7 @@ export interface GrantDiff {
 
 /** Options for compareGrants. */
 export interface CompareOptions {
-  /** Stop at the first request `a` allows and `b` does not (a containment test). */
+  /** Stop at the first request `a` allows and `b` does not (a containment test); `onlyB` is then not collected. */
   readonly stopWhenANotInB?: boolean;
   /** Compare the three effects rather than allowed / not allowed. */
   readonly strict?: boolean;
@@ -41,6 +41,8 @@ export function compareGrants<S>(u: Universe, a: S, b: S, decide: Decide<S>, opt
     evaluated++;
     const req = toAuthzRequest(u, r);
     const ea = decide(req, a);
+    // A containment test needs b's answer only where a allows.
+    if (opts.stopWhenANotInB && !opts.strict && ea !== 'Allow') continue;
     const eb = decide(req, b);
     const allowA = ea === 'Allow';
     const allowB = eb === 'Allow';

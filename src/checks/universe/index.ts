@@ -12,3 +12,4 @@ export * from './sensitive-principals.js';
 export * from './grants-admin.js';
 export * from './decide-raw.js';
 export * from './access-summary.js';
+export * from './service-set.js';

@@ -1,0 +1,189 @@
+/**
+ * Practice 4: prefer AWS managed policies. A customer managed or inline policy whose grants equal an AWS managed
+ * policy's, or are contained in one that adds little, should be replaced by it: AWS keeps its policies current as
+ * services add actions. A stale copy (a custom policy that copied an AWS managed one and has fallen behind it) is
+ * reported with the actions it is missing. Judged by meaning: candidates are pre-filtered by the services they name,
+ * then compared exactly with the evaluator over the request universe of both documents (every real action class,
+ * the policies' resources and condition boundaries). The suggestion swaps the AWS policy in and states exactly
+ * which grants are gained and lost.
+ */
+import type { RawPolicySet } from '../../evaluator/policy-set.js';
+import type { PolicyDocument } from '../../evaluator/types.js';
+import { awsManagedPolicies, type AwsManagedPolicy } from '../../model/aws-managed.js';
+import type { Account } from '../../model/types.js';
+import { defineCheck } from '../define-check.js';
+import type { Fix, OperationCall, Report, ResourceRef } from '../types.js';
+import { buildUniverse } from '../universe/build-universe.js';
+import { actionsOf, compareGrants, grantsContained } from '../universe/compare-grants.js';
+import { decideRaw } from '../universe/decide-raw.js';
+import { PROBE_PRINCIPAL } from '../universe/grants-admin.js';
+import { REAL_CATALOG } from '../universe/real-catalog.js';
+import { allowedServices, servicesWithin } from '../universe/service-set.js';
+
+type Msg = 'equalsAws' | 'containedInAws' | 'staleCopy' | 'swap';
+
+/** Options of prefer-aws-managed-policies. */
+export interface PreferAwsOptions extends Readonly<Record<string, unknown>> {
+  /** Report containment only when the AWS policy adds at most this many actions. */
+  readonly maxGainedActions: number;
+  /** A contained custom policy covering at least this share of the AWS policy's actions is a stale copy of it. */
+  readonly staleCoverage: number;
+  /** Compare against at most this many candidates (fewest services first) per policy. */
+  readonly maxCandidates: number;
+  /** Skip a candidate whose universe with the policy is larger than this (many condition keys multiply contexts). */
+  readonly maxUniverse: number;
+}
+
+interface Candidate { readonly policy: AwsManagedPolicy; readonly services: ReadonlySet<string> | null }
+let candidates: readonly Candidate[] | undefined;
+
+/** AWS managed policies that can be attached to users, groups and roles, with their service sets (computed once). */
+function awsCandidates(): readonly Candidate[] {
+  if (candidates === undefined) {
+    candidates = awsManagedPolicies()
+      .filter((p) => !p.path.startsWith('/aws-service-role/'))
+      .map((p) => ({ policy: p, services: allowedServices(p.document, REAL_CATALOG) }))
+      .sort((a, b) => (a.services?.size ?? Infinity) - (b.services?.size ?? Infinity) || (a.policy.name < b.policy.name ? -1 : 1));
+  }
+  return candidates;
+}
+
+/** How a custom document relates to its best AWS managed match. */
+export interface AwsMatch {
+  readonly aws: AwsManagedPolicy;
+  readonly gained: readonly string[];
+  readonly lost: readonly string[];
+  /** The AWS policy also allows the custom policy's actions on resources the custom one does not. */
+  readonly widensResources: boolean;
+  /** The share of the AWS policy's allowed actions the custom one allows. */
+  readonly coverage: number;
+}
+
+/** The AWS managed policy that contains `doc` with the fewest gained actions, compared exactly; undefined when none does. */
+export function bestAwsMatch(doc: PolicyDocument, maxCandidates: number, maxUniverse = 100_000): AwsMatch | undefined {
+  const mine = allowedServices(doc, REAL_CATALOG);
+  if (mine !== null && mine.size === 0) return undefined;
+  let best: AwsMatch | undefined;
+  let tried = 0;
+  const fixed = { 'aws:username': 'iamsim-probe', 'aws:PrincipalArn': PROBE_PRINCIPAL.arn };
+  for (const c of awsCandidates()) {
+    if (!servicesWithin(mine, c.services)) continue;
+    if (tried++ >= maxCandidates) break;
+    const u = buildUniverse([doc, c.policy.document], REAL_CATALOG, { principal: PROBE_PRINCIPAL, fixed });
+    const a: RawPolicySet = { identity: [doc] };
+    const b: RawPolicySet = { identity: [c.policy.document] };
+    if (u.size > maxUniverse || !grantsContained(u, a, b, decideRaw)) continue;
+    const diff = compareGrants(u, a, b, decideRaw);
+    const gainedReqs = diff.onlyB;
+    const mineActions = new Set(actionsOf(u, compareGrants(u, a, { identity: [] }, decideRaw).onlyA));
+    const gained = actionsOf(u, gainedReqs).filter((x) => !mineActions.has(x));
+    const widensResources = gainedReqs.some((r) => u.actionClasses[r.actionClass]?.members.some((m) => mineActions.has(m)) ?? false);
+    const awsActions = mineActions.size + gained.length;
+    const m: AwsMatch = { aws: c.policy, gained, lost: [], widensResources, coverage: awsActions === 0 ? 1 : mineActions.size / awsActions };
+    if (best === undefined || m.gained.length < best.gained.length || (m.gained.length === best.gained.length && !m.widensResources && best.widensResources)) best = m;
+    if (m.gained.length === 0 && !m.widensResources) break;
+  }
+  return best;
+}
+
+/** Where a custom policy is held, as swap operations. */
+function swapFix(account: Account, custom: { kind: 'managed'; arn: string } | { kind: 'inline'; holder: 'user' | 'group' | 'role'; name: string; policy: string }, awsArn: string): Fix {
+  const calls: OperationCall[] = [];
+  const attach = (kind: 'user' | 'group' | 'role', name: string): void => {
+    const op = kind === 'user' ? 'AttachUserPolicy' : kind === 'group' ? 'AttachGroupPolicy' : 'AttachRolePolicy';
+    const field = kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
+    const holder = kind === 'user' ? account.users[name] : kind === 'group' ? account.groups[name] : account.roles[name];
+    if (holder !== undefined && !holder.attachedPolicies.includes(awsArn)) calls.push({ op, input: { [field]: name, PolicyArn: awsArn } });
+  };
+  if (custom.kind === 'inline') {
+    attach(custom.holder, custom.name);
+    const op = custom.holder === 'user' ? 'DeleteUserPolicy' : custom.holder === 'group' ? 'DeleteGroupPolicy' : 'DeleteRolePolicy';
+    const field = custom.holder === 'user' ? 'UserName' : custom.holder === 'group' ? 'GroupName' : 'RoleName';
+    calls.push({ op, input: { [field]: custom.name, PolicyName: custom.policy } });
+    return calls;
+  }
+  for (const [kind, map] of [['user', account.users], ['group', account.groups], ['role', account.roles]] as const) {
+    for (const p of Object.values(map).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!p.attachedPolicies.includes(custom.arn)) continue;
+      attach(kind, p.name);
+      const op = kind === 'user' ? 'DetachUserPolicy' : kind === 'group' ? 'DetachGroupPolicy' : 'DetachRolePolicy';
+      const field = kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
+      calls.push({ op, input: { [field]: p.name, PolicyArn: custom.arn } });
+    }
+  }
+  return calls;
+}
+
+const examples = (xs: readonly string[], n = 5): string => (xs.length === 0 ? 'none' : xs.length <= n ? xs.join(', ') : `${xs.slice(0, n).join(', ')} and ${xs.length - n} more`);
+
+/** The check. */
+export default defineCheck({
+  meta: {
+    id: 'prefer-aws-managed-policies',
+    practice: 4,
+    title: 'Custom policies that duplicate AWS managed policies use them instead',
+    severity: 'low',
+    rationale:
+      'AWS managed policies are maintained by AWS: when a service adds actions, the job-function and service policies follow. ' +
+      'A custom copy of one is a maintenance burden that silently falls behind; a custom policy that grants the same thing is a name nobody recognises.',
+    references: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-use-aws-defined-policies',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html',
+      'AWS Well-Architected SEC03-BP02 Grant least privilege access',
+    ],
+    remediation: 'suggest',
+    messages: {
+      equalsAws: '{{policy}} grants exactly what the AWS managed policy {{aws}} grants',
+      containedInAws: '{{policy}} is contained in the AWS managed policy {{aws}}, which would add {{gained}} action(s){{scope}}: {{gainedExamples}}',
+      staleCopy: '{{policy}} looks like a copy of the AWS managed policy {{aws}} ({{coverage}}% of its actions) that has fallen behind: it lacks {{gained}} action(s): {{gainedExamples}}',
+      swap: 'Use {{aws}} instead of {{policy}}: gains {{gained}} action(s){{scope}} ({{gainedExamples}}), loses {{lost}}',
+    },
+    options: {
+      type: 'object',
+      properties: { maxGainedActions: { type: 'integer', minimum: 0 }, staleCoverage: { type: 'number', minimum: 0, maximum: 1 }, maxCandidates: { type: 'integer', minimum: 1 }, maxUniverse: { type: 'integer', minimum: 1 } },
+      additionalProperties: false,
+    },
+    defaults: { maxGainedActions: 20, staleCoverage: 0.8, maxCandidates: 40, maxUniverse: 100_000 } as PreferAwsOptions,
+  },
+  detect({ account, options }) {
+    const out: Report<Msg>[] = [];
+    const judge = (doc: PolicyDocument, label: string, resource: ResourceRef, fix: (awsArn: string) => Fix): void => {
+      const m = bestAwsMatch(doc, options.maxCandidates, options.maxUniverse);
+      if (m === undefined) return;
+      const equal = m.gained.length === 0 && !m.widensResources;
+      const stale = !equal && m.coverage >= options.staleCoverage && m.gained.length > 0;
+      if (!equal && !stale && m.gained.length > options.maxGainedActions) return;
+      const data = {
+        policy: label,
+        aws: m.aws.name,
+        gained: m.gained.length,
+        gainedExamples: examples(m.gained),
+        lost: 'nothing',
+        scope: m.widensResources ? ', and its actions on every resource' : '',
+        coverage: Math.round(m.coverage * 100),
+      };
+      const f = fix(m.aws.arn);
+      out.push({
+        messageId: equal ? 'equalsAws' : stale ? 'staleCopy' : 'containedInAws',
+        data,
+        resource,
+        ...(f.length > 0 ? { suggestions: [{ messageId: 'swap' as const, data, fix: f }] } : {}),
+      });
+    };
+    const attached = new Set([...Object.values(account.users), ...Object.values(account.groups), ...Object.values(account.roles)].flatMap((h) => h.attachedPolicies));
+    for (const p of Object.values(account.policies).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const v = p.versions.find((x) => x.id === p.defaultVersion);
+      // An unattached policy grants nothing to anyone; once swapped out, a copy is left for a person to delete.
+      if (v === undefined || !attached.has(p.arn)) continue;
+      judge(v.document, p.name, { kind: 'policy', arn: p.arn, name: p.name }, (aws) => swapFix(account, { kind: 'managed', arn: p.arn }, aws));
+    }
+    for (const [holder, map] of [['user', account.users], ['group', account.groups], ['role', account.roles]] as const) {
+      for (const h of Object.values(map).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        for (const [name, doc] of Object.entries(h.inlinePolicies)) {
+          judge(doc, `inline ${name} of ${holder} ${h.name}`, { kind: holder, arn: h.arn, name: h.name }, (aws) => swapFix(account, { kind: 'inline', holder, name: h.name, policy: name }, aws));
+        }
+      }
+    }
+    return out;
+  },
+});
