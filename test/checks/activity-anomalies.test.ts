@@ -87,4 +87,14 @@ describe('activity-anomalies evidence', () => {
     expect(reports[3]?.evidence?.[0]?.text).toBe('AttachUserPolicy from 198.51.100.66');
     expect(deployerCan(attacked)).toBe('Allow');
   });
+
+  it('judges an AttachUserPolicy without recorded parameters by its visible result', () => {
+    const bare = [
+      event('2026-03-09T03:12:00Z', 'AttachUserPolicy', { user: 'deployer', key: KEY, ip: '198.51.100.66', resource: 'arn:aws:iam::111122223333:user/backup-admin' }),
+      event('2026-03-09T03:13:00Z', 'AttachUserPolicy', { user: 'deployer', key: KEY, ip: '198.51.100.66', resource: 'arn:aws:iam::111122223333:user/reader' }),
+    ];
+    const a = withActivity(account({ users: [deployer, user('backup-admin', { attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }), user('reader', { attachedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })] }), [...baseline, ...bare]);
+    const r = check.detect({ account: a, now: NOW, options: check.meta.defaults as never }).filter((x) => x.messageId === 'privilegeChange');
+    expect(r.map((x) => x.data['target'])).toEqual(['backup-admin, who now holds administrator policy AdministratorAccess']);
+  });
 });

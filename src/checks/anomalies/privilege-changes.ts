@@ -18,6 +18,11 @@ export interface PrivilegeEnv {
   readonly policyByArn: (arn: string) => PolicyDocument | undefined;
   readonly decide: Decide<RawPolicySet>;
   readonly catalog: ActionCatalog;
+  /**
+   * The managed policies an entity holds now. Used when an Attach*Policy event does not record its policyArn
+   * (iamsim's own request log leaves requestParameters empty): the change is then judged by its visible result.
+   */
+  readonly attachedNow?: (kind: 'user' | 'group' | 'role', name: string) => readonly string[];
 }
 
 const ATTACH = new Set(['AttachUserPolicy', 'AttachGroupPolicy', 'AttachRolePolicy']);
@@ -62,9 +67,12 @@ export function privilegeChanges(events: readonly CloudTrailEvent[], env: Privil
       const who = target(e, 'userName');
       if (who !== '' && who !== actor.name) add('created an access key for', who);
     } else if (ATTACH.has(n)) {
+      const kind = n === 'AttachUserPolicy' ? 'user' : n === 'AttachGroupPolicy' ? 'group' : 'role';
+      const who = target(e, `${kind}Name`);
       const arn = param(e, 'policyArn');
-      const doc = arn === undefined ? undefined : env.policyByArn(arn);
-      if (doc !== undefined && isAdmin(doc)) add(`attached administrator policy ${arn?.slice(arn.lastIndexOf('/') + 1) ?? ''} to`, target(e, n === 'AttachUserPolicy' ? 'userName' : n === 'AttachGroupPolicy' ? 'groupName' : 'roleName'));
+      const arns = arn !== undefined ? [arn] : (env.attachedNow?.(kind, who) ?? []);
+      const admin = arns.find((a) => { const d = env.policyByArn(a); return d !== undefined && isAdmin(d); });
+      if (admin !== undefined) add(arn !== undefined ? `attached administrator policy ${admin.slice(admin.lastIndexOf('/') + 1)} to` : `attached a policy to ${kind}`, arn !== undefined ? who : `${who}, who now holds administrator policy ${admin.slice(admin.lastIndexOf('/') + 1)}`);
     } else if (PUT.has(n)) {
       const raw = e.requestParameters?.['policyDocument'];
       let doc: PolicyDocument | undefined;

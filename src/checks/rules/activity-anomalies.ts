@@ -111,7 +111,11 @@ export default defineCheck({
     const from = addMillis(now, -options.windowDays * 86_400_000);
     const policyByArn = (arn: string): PolicyDocument | undefined => policyDocument(account, arn);
     const out: Report<Msg>[] = [];
-    for (const a of detectAnomalies(events, from, options, { policyByArn, decide: decideRaw, catalog: REAL_CATALOG })) {
+    const attachedNow = (kind: 'user' | 'group' | 'role', name: string): readonly string[] => {
+      const map = kind === 'user' ? account.users : kind === 'group' ? account.groups : account.roles;
+      return Object.hasOwn(map, name) ? (map[name]?.attachedPolicies ?? []) : [];
+    };
+    for (const a of detectAnomalies(events, from, options, { policyByArn, decide: decideRaw, catalog: REAL_CATALOG, attachedNow })) {
       const c = containment(account, a);
       if (c.contained && a.actor.kind !== 'root') continue;
       const data = { actor: a.actor.kind === 'root' ? 'root' : `${a.actor.kind} ${a.actor.name}`, ...a.detail };
