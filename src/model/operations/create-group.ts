@@ -1,7 +1,7 @@
 /** CreateGroup: a new, empty IAM group (at most 300 per account, IAM's default quota). */
 import { alreadyExists, limitExceeded } from '../errors.js';
 import { nextId } from '../ids.js';
-import { groupByName } from '../lookup.js';
+import { nameAdded, nameTaken } from './common/name-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { groupName, iamPath } from './common/fields.js';
 import { obj } from './common/schema.js';
@@ -16,7 +16,8 @@ export const createGroup = defineOperation({
   api: 'iam',
   input: obj({ GroupName: groupName }, { Path: iamPath }),
   validate(account, input) {
-    if (groupByName(account, input.GroupName) !== undefined) return alreadyExists('Group', input.GroupName, '/GroupName');
+    const taken = nameTaken(account.groups, input.GroupName);
+    if (taken !== undefined) return alreadyExists('Group', taken, '/GroupName');
     if (Object.keys(account.groups).length >= MAX_GROUPS_PER_ACCOUNT) return limitExceeded('GroupsPerAccount', MAX_GROUPS_PER_ACCOUNT, '/GroupName');
     return null;
   },
@@ -31,5 +32,6 @@ export const createGroup = defineOperation({
       attachedPolicies: [],
       inlinePolicies: {},
     };
+    nameAdded(draft.groups, input.GroupName);
   },
 });

@@ -1,7 +1,8 @@
 /** CreateRole: a new IAM role with a trust policy. */
 import { alreadyExists, iamError, invalidInput, noSuchEntity } from '../errors.js';
 import { nextId } from '../ids.js';
-import { managedPolicy, roleByName } from '../lookup.js';
+import { managedPolicy } from '../lookup.js';
+import { nameAdded, nameTaken } from './common/name-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { iamPath, normalizeTags, policyArn, policyDocumentField, roleName, tagsField } from './common/fields.js';
 import { checkDocument, documentOf, policySize } from './common/policy-document.js';
@@ -24,7 +25,8 @@ export const createRole = defineOperation({
     },
   ),
   validate(account, input) {
-    if (roleByName(account, input.RoleName) !== undefined) return alreadyExists('Role', input.RoleName, '/RoleName');
+    const taken = nameTaken(account.roles, input.RoleName);
+    if (taken !== undefined) return alreadyExists('Role', taken, '/RoleName');
     if (input.Path?.startsWith('/aws-service-role/') === true) {
       return invalidInput('The path /aws-service-role/ is reserved for service-linked roles.', '/Path', 'use CreateServiceLinkedRole');
     }
@@ -52,5 +54,6 @@ export const createRole = defineOperation({
       boundary: input.PermissionsBoundary ?? null,
       ...(input.Description !== undefined ? { description: input.Description } : {}),
     };
+    nameAdded(draft.roles, input.RoleName);
   },
 });

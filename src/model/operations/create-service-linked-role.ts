@@ -1,7 +1,7 @@
 /** CreateServiceLinkedRole: a role that an AWS service assumes; not editable, exempt from SCPs. */
 import { alreadyExists } from '../errors.js';
 import { nextId } from '../ids.js';
-import { roleByName } from '../lookup.js';
+import { nameAdded, nameTaken } from './common/name-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { roleName } from './common/fields.js';
 import { obj, str } from './common/schema.js';
@@ -27,7 +27,8 @@ export const createServiceLinkedRole = defineOperation({
   ),
   validate(account, input) {
     const name = input.RoleName ?? serviceLinkedRoleName(input.AWSServiceName, input.CustomSuffix);
-    return roleByName(account, name) !== undefined ? alreadyExists('Role', name, '/AWSServiceName') : null;
+    const taken = nameTaken(account.roles, name);
+    return taken !== undefined ? alreadyExists('Role', taken, '/AWSServiceName') : null;
   },
   recipe: (input, now) => (draft) => {
     const name = input.RoleName ?? serviceLinkedRoleName(input.AWSServiceName, input.CustomSuffix);
@@ -50,5 +51,6 @@ export const createServiceLinkedRole = defineOperation({
       serviceLinked: true,
       ...(input.Description !== undefined ? { description: input.Description } : {}),
     };
+    nameAdded(draft.roles, name);
   },
 });

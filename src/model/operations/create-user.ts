@@ -1,19 +1,21 @@
 /** CreateUser: a new IAM user with no credentials, policies or groups. */
 import { alreadyExists, invalidInput, noSuchEntity } from '../errors.js';
 import { nextId } from '../ids.js';
-import { managedPolicy, userByName } from '../lookup.js';
+import { managedPolicy } from '../lookup.js';
+import { nameAdded, nameTaken } from './common/name-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { iamPath, normalizeTags, policyArn, tagsField, userName } from './common/fields.js';
 import { obj } from './common/schema.js';
 
-/** CreateUser. IAM treats names case-insensitively; iamsim compares them exactly (a case-insensitive scan would make bulk creation quadratic). */
+/** CreateUser. Names are unique ignoring case, as in IAM. */
 export const createUser = defineOperation({
   name: 'CreateUser',
   description: 'Creates an IAM user.',
   api: 'iam',
   input: obj({ UserName: userName }, { Path: iamPath, Tags: tagsField, PermissionsBoundary: policyArn }),
   validate(account, input) {
-    if (userByName(account, input.UserName) !== undefined) return alreadyExists('User', input.UserName, '/UserName');
+    const taken = nameTaken(account.users, input.UserName);
+    if (taken !== undefined) return alreadyExists('User', taken, '/UserName');
     if (input.PermissionsBoundary !== undefined && managedPolicy(account, input.PermissionsBoundary) === undefined) {
       return noSuchEntity('policy', input.PermissionsBoundary, '/PermissionsBoundary');
     }
@@ -37,5 +39,6 @@ export const createUser = defineOperation({
       groups: [],
       boundary: input.PermissionsBoundary ?? null,
     };
+    nameAdded(draft.users, input.UserName);
   },
 });

@@ -1,6 +1,7 @@
 /** DeleteGroup: removes a group that has no members and no policies. */
 import { deleteConflict, noSuchEntity } from '../errors.js';
 import { groupByName, groupMembers } from '../lookup.js';
+import { nameRemoved } from './common/name-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { groupName } from './common/fields.js';
 import { obj } from './common/schema.js';
@@ -24,5 +25,6 @@ export const deleteGroup = defineOperation({
   },
   recipe: (input) => (draft) => {
     delete draft.groups[input.GroupName];
+    nameRemoved(draft.groups, input.GroupName);
   },
 });

@@ -1,5 +1,6 @@
 /** DeleteRole: deletes a role with no policies that is in no instance profile. */
 import { deleteConflict } from '../errors.js';
+import { nameRemoved } from './common/name-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { roleName } from './common/fields.js';
 import { editableRole, isRoleError } from './common/roles.js';
@@ -26,5 +27,6 @@ export const deleteRole = defineOperation({
   },
   recipe: (input) => (draft) => {
     delete draft.roles[input.RoleName];
+    nameRemoved(draft.roles, input.RoleName);
   },
 });

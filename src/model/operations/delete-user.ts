@@ -1,6 +1,7 @@
 /** DeleteUser: removes a user that no longer has credentials, policies or group memberships (IAM's DeleteConflict rule). */
 import { deleteConflict, noSuchEntity } from '../errors.js';
 import { userByName } from '../lookup.js';
+import { nameRemoved } from './common/name-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { userName } from './common/fields.js';
 import { obj } from './common/schema.js';
@@ -31,5 +32,6 @@ export const deleteUser = defineOperation({
   },
   recipe: (input) => (draft) => {
     delete draft.users[input.UserName];
+    nameRemoved(draft.users, input.UserName);
   },
 });

@@ -9,8 +9,9 @@ describe('CreateGroup', () => {
     expect(g.arn).toBe('arn:aws:iam::123456789012:group/eng/devs');
     expect(g.id).toMatch(/^AGPA/);
   });
-  it('EntityAlreadyExists for a taken name', () => {
+  it('EntityAlreadyExists for a taken name, ignoring case', () => {
     fails(setup(), op('CreateGroup', { GroupName: 'devs' }), 'EntityAlreadyExists');
+    fails(setup(), op('CreateGroup', { GroupName: 'Devs' }), 'EntityAlreadyExists');
   });
   it('LimitExceeded past 300 groups', () => {
     const a = build(Array.from({ length: 300 }, (_, i) => op('CreateGroup', { GroupName: `g${i}` })));

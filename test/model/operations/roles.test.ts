@@ -17,6 +17,7 @@ describe('CreateRole', () => {
   });
   it('EntityAlreadyExists; InvalidInput for the reserved path or a bad duration', () => {
     fails(withRole(), op('CreateRole', { RoleName: 'app', AssumeRolePolicyDocument: EC2_TRUST }), 'EntityAlreadyExists');
+    fails(withRole(), op('CreateRole', { RoleName: 'APP', AssumeRolePolicyDocument: EC2_TRUST }), 'EntityAlreadyExists');
     fails(base(), op('CreateRole', { RoleName: 'r', Path: '/aws-service-role/x/', AssumeRolePolicyDocument: EC2_TRUST }), 'InvalidInput');
     expect(fails(base(), op('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: EC2_TRUST, MaxSessionDuration: 60 }), 'InvalidInput').path).toBe('/MaxSessionDuration');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyOperations } from '../../../src/model/apply.js';
 import { base, build, fails, op, succeeds, T0 } from '../helpers.js';
 
 const withUser = () => build([op('CreateUser', { UserName: 'alice' })]);
@@ -19,6 +20,13 @@ describe('CreateUser', () => {
   });
   it('EntityAlreadyExists for a taken name', () => {
     expect(fails(withUser(), op('CreateUser', { UserName: 'alice' }), 'EntityAlreadyExists').path).toBe('/UserName');
+  });
+  it('names are unique ignoring case, also inside one batch', () => {
+    expect(fails(withUser(), op('CreateUser', { UserName: 'ALICE' }), 'EntityAlreadyExists').message).toContain('alice');
+    const r = applyOperations(base(), [op('CreateUser', { UserName: 'bob' }), op('CreateUser', { UserName: 'Bob' })], T0);
+    expect(!r.ok && r.error.index).toBe(1);
+    const again = applyOperations(base(), [op('CreateUser', { UserName: 'bob' }), op('DeleteUser', { UserName: 'bob' }), op('CreateUser', { UserName: 'BOB' })], T0);
+    expect(again.ok && Object.keys(again.value.account.users)).toEqual(['BOB']);
   });
   it('NoSuchEntity for an unknown boundary', () => {
     fails(base(), op('CreateUser', { UserName: 'bob', PermissionsBoundary: 'arn:aws:iam::123456789012:policy/nope' }), 'NoSuchEntity');
