@@ -13,7 +13,7 @@ const expected = scenarioSchemaText(Object.fromEntries(OPERATION_NAMES.map((n) =
 describe('scenario.schema.json', () => {
   it('is up to date (UPDATE_SCHEMAS=1 rewrites it)', () => {
     if (process.env['UPDATE_SCHEMAS'] === '1') writeFileSync(FILE, expected);
-    expect(readFileSync(FILE, 'utf8')).toBe(expected);
+    expect(readFileSync(FILE, 'utf8') === expected, `${FILE} is out of date (a model operation was added?): run npm run schemas`).toBe(true);
   });
 
   it('compiles, lists every operation, and rejects broken fixtures an editor should flag', () => {

@@ -19,7 +19,8 @@ async function validate(io: CliIo, paths: readonly string[], format: 'text' | 'j
       if (r.result.ok) io.out(`${r.file}: valid (${r.result.value.steps.length} steps, ${r.result.value.schedule.length} schedule entries)\n`);
       else io.err(r.result.error.map((e) => `${formatInputError(e)}\n`).join(''));
     }
-    if (bad.length > 0) io.err(`${bad.length} of ${files.length} scenario${files.length === 1 ? '' : 's'} invalid (${bad.reduce((n, r) => n + (r.result.ok ? 0 : r.result.error.length), 0)} errors)\n`);
+    const errors = bad.reduce((n, r) => n + (r.result.ok ? 0 : r.result.error.length), 0);
+    if (bad.length > 0) io.err(`${bad.length} of ${files.length} scenario${files.length === 1 ? '' : 's'} invalid (${errors} error${errors === 1 ? '' : 's'})\n`);
   }
   return bad.length > 0 ? EXIT.badInput : EXIT.ok;
 }
