@@ -45,11 +45,25 @@ export function userDocuments(a: Account, u: User): PolicyDocument[] {
 const ADMIN_ACTIONS = ['*', '*:*'];
 const PRIVILEGED_ACTIONS = ['*', '*:*', 'iam:*'];
 
+/**
+ * What one document grants, memoised per document object: catalog, customer-version and inline documents are
+ * immutable and shared, so a 100,000-user audit scans AWS's large managed documents once, not once per user.
+ */
+const grantCache = new WeakMap<PolicyDocument, { readonly admin: boolean; readonly privileged: boolean }>();
+function grantsOf(d: PolicyDocument): { readonly admin: boolean; readonly privileged: boolean } {
+  let g = grantCache.get(d);
+  if (g === undefined) {
+    g = { admin: grantsAny(d, ADMIN_ACTIONS), privileged: grantsAny(d, PRIVILEGED_ACTIONS) };
+    grantCache.set(d, g);
+  }
+  return g;
+}
+
 /** A full administrator: `*` on `*`. */
-export const isAdminDocs = (docs: readonly PolicyDocument[]): boolean => docs.some((d) => grantsAny(d, ADMIN_ACTIONS));
+export const isAdminDocs = (docs: readonly PolicyDocument[]): boolean => docs.some((d) => grantsOf(d).admin);
 
 /** Privileged: administrator, or full IAM (which can grant itself anything). */
-export const isPrivilegedDocs = (docs: readonly PolicyDocument[]): boolean => docs.some((d) => grantsAny(d, PRIVILEGED_ACTIONS));
+export const isPrivilegedDocs = (docs: readonly PolicyDocument[]): boolean => docs.some((d) => grantsOf(d).privileged);
 
 /** Whether a user is privileged (admin or full IAM) through any of its policies. */
 export const isPrivilegedUser = (a: Account, u: User): boolean => isPrivilegedDocs(userDocuments(a, u));
