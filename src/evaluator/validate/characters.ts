@@ -17,19 +17,37 @@ function describe(c: number): string {
 }
 
 /** One problem per key or string value that holds a character outside the allowed set, with its JSON pointer. */
-export function characterProblems(value: unknown, path = '', out: PolicyProblem[] = [], depth = 0): PolicyProblem[] {
-  if (depth > 64) return out;
+export function characterProblems(value: unknown): PolicyProblem[] {
+  const out: PolicyProblem[] = [];
+  walk(value, [], out);
+  return out;
+}
+
+/** The pointer of the current position, built only when a problem is found. */
+function pathOf(tokens: readonly (string | number)[]): string {
+  let path = '';
+  for (const t of tokens) path = pointer(path, t);
+  return path;
+}
+
+function walk(value: unknown, tokens: (string | number)[], out: PolicyProblem[]): void {
+  if (tokens.length > 64) return;
   if (typeof value === 'string') {
     const c = badChar(value);
-    if (c >= 0) out.push(problem('invalid-character', path, { char: describe(c) }));
+    if (c >= 0) out.push(problem('invalid-character', pathOf(tokens), { char: describe(c) }));
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => characterProblems(v, pointer(path, i), out, depth + 1));
+    for (let i = 0; i < value.length; i++) {
+      tokens.push(i);
+      walk(value[i], tokens, out);
+      tokens.pop();
+    }
   } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      tokens.push(k);
       const c = badChar(k);
-      if (c >= 0) out.push(problem('invalid-character', pointer(path, k), { char: describe(c) }));
-      characterProblems(v, pointer(path, k), out, depth + 1);
+      if (c >= 0) out.push(problem('invalid-character', pathOf(tokens), { char: describe(c) }));
+      walk((value as Record<string, unknown>)[k], tokens, out);
+      tokens.pop();
     }
   }
-  return out;
 }
