@@ -58,7 +58,7 @@ runCaseTable(check, {
       reports: [
         { messageId: 'fullAdmin', resource: 'bob', data: { policy: 'inline everything' }, suggestions: 1 },
         { messageId: 'fullAdmin', resource: 'admins', data: { holderKind: 'group', policy: 'Sneaky' }, suggestions: 0 },
-        { messageId: 'fullAdmin', data: { holderKind: 'policy', policy: 'Unused' }, suggestions: 0 },
+        { messageId: 'unattachedAdmin', data: { policy: 'Unused' }, suggestions: 0 },
       ],
     },
   ],

@@ -12,7 +12,7 @@ import { decideRaw } from '../universe/decide-raw.js';
 import { grantsEverything } from '../universe/grants-admin.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
 
-type Msg = 'fullAdmin' | 'replaceWithUsed';
+type Msg = 'fullAdmin' | 'unattachedAdmin' | 'replaceWithUsed';
 
 const isAdmin = memoTest((doc) => (grantsEverything([doc], decideRaw, REAL_CATALOG) ? '*:*' : null));
 
@@ -34,6 +34,7 @@ export default defineCheck({
     remediation: 'suggest',
     messages: {
       fullAdmin: '{{holderKind}} {{holder}} holds {{policy}}, which allows every action on every resource',
+      unattachedAdmin: 'Customer managed policy {{policy}} allows every action on every resource (attached to nobody yet)',
       replaceWithUsed: 'Replace {{policy}} with {{generated}}: {{statements}} statement(s) covering the {{used}} request(s) logged in {{days}} days; proven: nothing logged breaks, nothing new is granted ({{universe}} requests compared)',
     },
     options: { type: 'object', properties: { activityDays: { type: 'integer', minimum: 1 } }, additionalProperties: false },
@@ -45,7 +46,7 @@ export default defineCheck({
     for (const g of broadGrants(account, now, options.activityDays, isAdmin, decideRaw, REAL_CATALOG)) {
       const data = { holderKind: g.holder.kind, holder: g.holder.name ?? g.holder.arn, policy: g.policy };
       out.push({
-        messageId: 'fullAdmin',
+        messageId: g.holder.kind === 'policy' ? 'unattachedAdmin' : 'fullAdmin',
         data,
         resource: g.holder,
         ...(g.plan !== null

@@ -12,7 +12,7 @@ import { fullyGrantedServices, grantsEverything } from '../universe/grants-admin
 import { policyFacts } from '../universe/policy-facts.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
 
-type Msg = 'serviceWildcard' | 'replaceWithUsed';
+type Msg = 'serviceWildcard' | 'unattachedWildcard' | 'replaceWithUsed';
 
 const wildcards = memoTest((doc) => {
   if (grantsEverything([doc], decideRaw, REAL_CATALOG)) return null;
@@ -39,6 +39,7 @@ export default defineCheck({
     remediation: 'suggest',
     messages: {
       serviceWildcard: '{{holderKind}} {{holder}} holds {{policy}}, which allows every action of {{services}}',
+      unattachedWildcard: 'Customer managed policy {{policy}} allows every action of {{services}} (attached to nobody yet)',
       replaceWithUsed: 'Replace {{policy}} with {{generated}}: {{statements}} statement(s) covering the {{used}} request(s) logged in {{days}} days; proven: nothing logged breaks, nothing new is granted ({{universe}} requests compared)',
     },
     options: { type: 'object', properties: { activityDays: { type: 'integer', minimum: 1 } }, additionalProperties: false },
@@ -50,7 +51,7 @@ export default defineCheck({
     for (const g of broadGrants(account, now, options.activityDays, wildcards, decideRaw, REAL_CATALOG)) {
       const data = { holderKind: g.holder.kind, holder: g.holder.name ?? g.holder.arn, policy: g.policy, services: g.finding };
       out.push({
-        messageId: 'serviceWildcard',
+        messageId: g.holder.kind === 'policy' ? 'unattachedWildcard' : 'serviceWildcard',
         data,
         resource: g.holder,
         ...(g.plan !== null
