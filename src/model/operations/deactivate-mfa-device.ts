@@ -1,6 +1,7 @@
 /** DeactivateMFADevice: removes an MFA device from a user. */
 import { noSuchEntity } from '../errors.js';
 import { userByName } from '../lookup.js';
+import { mfaRemoved } from './common/mfa-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { serialNumber, userName } from './common/fields.js';
 import { obj } from './common/schema.js';
@@ -20,5 +21,6 @@ export const deactivateMfaDevice = defineOperation({
   recipe: (input) => (draft) => {
     const mfa = draft.users[input.UserName]!.mfa;
     mfa.splice(mfa.findIndex((d) => d.serial === input.SerialNumber), 1);
+    mfaRemoved(draft, input.SerialNumber);
   },
 });

@@ -1,5 +1,6 @@
 /** DeactivateRootMFADevice (iamsim): removes an MFA device from the root user. */
 import { noSuchEntity } from '../errors.js';
+import { mfaRemoved } from './common/mfa-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { serialNumber } from './common/fields.js';
 import { obj } from './common/schema.js';
@@ -14,5 +15,6 @@ export const deactivateRootMfaDevice = defineOperation({
   recipe: (input) => (draft) => {
     const mfa = draft.root.mfa;
     mfa.splice(mfa.findIndex((d) => d.serial === input.SerialNumber), 1);
+    mfaRemoved(draft, input.SerialNumber);
   },
 });

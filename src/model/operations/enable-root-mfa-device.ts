@@ -1,6 +1,6 @@
 /** EnableRootMFADevice (iamsim): associates an MFA device with the root user (practice 4 wants a hardware one). */
 import { alreadyExists, limitExceeded } from '../errors.js';
-import { mfaSerialInUse } from '../lookup.js';
+import { mfaAdded, mfaHolder } from './common/mfa-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { mfaKind, serialNumber } from './common/fields.js';
 import { obj, oneOf } from './common/schema.js';
@@ -13,11 +13,12 @@ export const enableRootMfaDevice = defineOperation({
   api: 'iamsim',
   input: obj({ SerialNumber: serialNumber }, { Kind: oneOf(['virtual', 'hardware'] as const, 'default: virtual when the serial is an ARN') }),
   validate(account, input) {
-    if (mfaSerialInUse(account, input.SerialNumber)) return alreadyExists('MFA device', input.SerialNumber, '/SerialNumber');
+    if (mfaHolder(account, input.SerialNumber) !== undefined) return alreadyExists('MFA device', input.SerialNumber, '/SerialNumber');
     if (account.root.mfa.length >= MAX_MFA_DEVICES) return limitExceeded('MFA devices per user', MAX_MFA_DEVICES, '/SerialNumber');
     return null;
   },
   recipe: (input, now) => (draft) => {
     draft.root.mfa.push({ serial: input.SerialNumber, kind: mfaKind(input.SerialNumber, input.Kind), enabled: now });
+    mfaAdded(draft, input.SerialNumber);
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base, build, fails, op, succeeds } from '../helpers.js';
+import { applyOperations } from '../../../src/model/apply.js';
+import { base, build, fails, op, succeeds, T0 } from '../helpers.js';
 
 const withUser = () => build([op('CreateUser', { UserName: 'alice' })]);
 const KEY = 'AKIAALICEKEY00000001';
@@ -66,6 +67,14 @@ describe('EnableMFADevice', () => {
     const a = build([op('EnableMFADevice', { UserName: 'alice', SerialNumber: 'GAHT12345678' })], withUser());
     fails(a, op('EnableMFADevice', { UserName: 'alice', SerialNumber: 'GAHT12345678' }), 'EntityAlreadyExists');
     fails(base(), op('EnableMFADevice', { UserName: 'x', SerialNumber: 'GAHT12345678' }), 'NoSuchEntity');
+  });
+  it('EntityAlreadyExists for a serial another user holds, also inside one batch', () => {
+    const a = build([op('CreateUser', { UserName: 'bob' }), op('EnableMFADevice', { UserName: 'bob', SerialNumber: 'GAHT12345678' })], withUser());
+    fails(a, op('EnableMFADevice', { UserName: 'alice', SerialNumber: 'GAHT12345678' }), 'EntityAlreadyExists');
+    const r = applyOperations(withUser(), [op('CreateUser', { UserName: 'bob' }), op('EnableMFADevice', { UserName: 'bob', SerialNumber: 'GAHT1' + '2345678' }), op('EnableMFADevice', { UserName: 'alice', SerialNumber: 'GAHT12345678' })], T0);
+    expect(!r.ok && r.error.index).toBe(2);
+    const moved = applyOperations(a, [op('DeactivateMFADevice', { UserName: 'bob', SerialNumber: 'GAHT12345678' }), op('EnableMFADevice', { UserName: 'alice', SerialNumber: 'GAHT12345678' })], T0);
+    expect(moved.ok && moved.value.account.users['alice']!.mfa.map((d) => d.serial)).toEqual(['GAHT12345678']);
   });
   it('LimitExceeded past 8 devices', () => {
     const a = build(Array.from({ length: 8 }, (_, i) => op('EnableMFADevice', { UserName: 'alice', SerialNumber: `GAHT0000000${i}` })), withUser());
