@@ -50,3 +50,10 @@ export {
   type ResolvedManagedPolicy, type KeyOwner, type PolicyUse,
 } from './model/lookup.js';
 export { compilePolicySet, type RawPolicySet, type RawPolicyDocument } from './evaluator/policy-set.js';
+export {
+  defineCheck, ALL_CHECKS, checkById, runChecks, toFinding, CHECK_ERROR, loadConfig, suppressionActive, PRESETS, PRESET_NAMES, renderMessage,
+  resolveOptions, runCaseTable, verifyCase,
+  type AnyCheck, type CheckDefinition, type RunOptions, type Finding, type CheckRun, type CheckError, type NotEvaluated, type Suppressed,
+  type Config, type Suppression, type CheckSettings, type Preset, type CaseTable, type ValidCase, type InvalidCase, type ExpectedReport, type ApplyFix, type TesterHooks,
+} from './checks/index.js';
+export { remediate, undoRemediation, MAX_PASSES, type Remediation, type RemediateOptions, type AppliedFix, type FailedFix } from './checks/remediate.js';

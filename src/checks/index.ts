@@ -8,3 +8,4 @@ export { PRESETS, PRESET_NAMES, type Preset } from './presets.js';
 export { renderMessage, placeholders, missingPlaceholders } from './render-message.js';
 export { resolveOptions, optionProblems } from './resolve-options.js';
 export { runCaseTable, verifyCase, type CaseTable, type ValidCase, type InvalidCase, type ExpectedReport, type ApplyFix, type TesterHooks } from './tester.js';
+export { remediate, undoRemediation, MAX_PASSES, type Remediation, type RemediateOptions, type AppliedFix, type FailedFix } from './remediate.js';
