@@ -39,6 +39,7 @@ beforeAll(() => {
   write('bucket-session.json', doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:sts::111122223333:assumed-role/Dev/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }));
   write('bad-effect.json', doc({ Effect: 'allow', Action: 's3:GetObject', Resource: '*' }));
   write('broken.json', '{"Version": "2012-10-17", "Statement": [');
+  write('no-version.json', { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' }] });
 });
 
 describe('iamsim evaluate, one request from flags', () => {
@@ -103,6 +104,13 @@ describe('iamsim evaluate, one request from flags', () => {
     const io = fake();
     expect(await run(['evaluate', '--resource-policy', 'bucket-session.json', '--principal', 'arn:aws:sts::111122223333:assumed-role/Dev/alice', '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::bucket/x', '--format', 'json'], io)).toBe(0);
     expect(JSON.parse(io.stdout)).toMatchObject({ effect: 'Allow', decidedBy: 'resource', determining: [{ policyId: 'resource', index: 0 }] });
+  });
+
+  it('warnings go to stderr with the file and path, and the evaluation still runs (here: no Version, so the variable is literal)', async () => {
+    const io = fake();
+    expect(await run(['evaluate', '--identity', 's3-read.json', '--identity', 'no-version.json', '--principal', ALICE, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::home/alice/x', '--expect', 'ImplicitDeny'], io)).toBe(0);
+    expect(io.stderr).toContain('no-version.json at /: warning: The policy has no Version');
+    expect(io.stderr).toContain('hint: Add "Version": "2012-10-17".');
   });
 
   it('the root user is allowed by default; an account id stands for it', async () => {

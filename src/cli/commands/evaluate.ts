@@ -90,6 +90,13 @@ function problemsText(problems: readonly PolicyProblem[], files: ReadonlyMap<str
     .join('');
 }
 
+/** The warnings of every compiled policy, with paths in the policy-set shape (`/identity/0/Statement/…`) like errors have. */
+function warningsOf(set: PolicySet): PolicyProblem[] {
+  const at = (id: string): string => `/${id.replace(/\[(\d+)\]/g, '/$1')}`;
+  const all = [...set.identity, ...(set.resource ? [set.resource] : []), ...(set.boundary ? [set.boundary] : []), ...(set.session ?? []), ...(set.scp ?? []).flat(), ...(set.rcp ?? []).flat()];
+  return all.flatMap((p) => p.warnings.map((w) => ({ ...w, path: `${at(p.id)}${w.path}` })));
+}
+
 /** Parses `--context key=value` flags; a repeated key becomes multivalued. */
 function parseContextFlags(pairs: readonly string[]): Record<string, ContextValue> {
   const out: Record<string, string[]> = {};
@@ -155,6 +162,7 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
     io.err(problemsText(compiled.error, files));
     return EXIT.badInput;
   }
+  io.err(problemsText(warningsOf(compiled.value), files));
   let context = parseContextFlags(opts.context);
   if (opts.at !== undefined) context = { ...context, ...timeKeys(opts.at) };
   const request: AuthzRequest = {
