@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { LineCounter, parseDocument, isNode, isPair, type Node as YamlNode } from 'yaml';
 import schema from '../../schemas/config.schema.json' with { type: 'json' };
 import { err, ok, type InputError, type Result } from '../result.js';
+import { closest } from '../scenarios/suggest.js';
 import type { Severity } from './types.js';
 
 /** One suppression: findings of `check` (or every check, `*`) on a resource matching the ARN glob or carrying the tag. */
@@ -78,8 +79,14 @@ function hintFor(e: ErrorObject): string | undefined {
   }
 }
 
+/** What loadConfig may check names against. */
+export interface LoadConfigOptions {
+  /** Known check ids: a check id in `checks` or `suppressions` that is not one of them is an error ("did you mean"). */
+  readonly checkIds?: readonly string[];
+}
+
 /** Parses and validates a config file's text. All problems are returned, each with file:line:col and a hint. */
-export function loadConfig(text: string, file: string): Result<Config> {
+export function loadConfig(text: string, file: string, opts: LoadConfigOptions = {}): Result<Config> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
@@ -108,7 +115,20 @@ export function loadConfig(text: string, file: string): Result<Config> {
       });
     return err(problems);
   }
-  return ok(value as Config);
+  const config = value as Config;
+  if (opts.checkIds !== undefined) {
+    const known = new Set(opts.checkIds);
+    const unknown = (id: string, segs: string[], key?: string): InputError => {
+      const { line, col } = at(offsetOf(doc, segs, key));
+      const guess = closest(id, opts.checkIds ?? []);
+      return { code: 'config-unknown-check', message: `unknown check '${id}'`, path: `/${[...segs, ...(key ? [key] : [])].join('/')}`, file, line, col, hint: guess ? `did you mean '${guess}'?` : 'run `iamsim checks` to list the check ids' };
+    };
+    const problems: InputError[] = [];
+    for (const id of Object.keys(config.checks ?? {})) if (!known.has(id)) problems.push(unknown(id, ['checks'], id));
+    for (const [i, sup] of (config.suppressions ?? []).entries()) if (sup.check !== '*' && !known.has(sup.check)) problems.push(unknown(sup.check, ['suppressions', String(i), 'check']));
+    if (problems.length > 0) return err(problems);
+  }
+  return ok(config);
 }
 
 /** Whether a suppression still applies at `now` (no expiry, or expiry not yet passed; a date expires at the end of that day, UTC). */

@@ -36,10 +36,10 @@ runCaseTable(check, {
       after: { root: { accessKeys: [{ status: 'Active' }, { status: 'Inactive' }] } },
     },
     {
-      name: 'a brand-new key never used yet counts as in use? no: it is unused but within the window, still active root key',
+      name: 'a brand-new root key nothing has used yet is deactivated too',
       account: account({ root: { accessKeys: [key('AKIAROOT00000000005', daysAgo(3))] } }),
       now: NOW,
-      reports: [{ messageId: 'activeUnused', fixed: true }],
+      reports: [{ messageId: 'activeUnused', data: { lastUsed: 'never' }, fixed: true }],
     },
   ],
 });

@@ -122,6 +122,16 @@ describe('loadConfig', () => {
     expect(r.error.every((e) => e.hint !== undefined && e.file === 'iamsim.config.yaml')).toBe(true);
   });
 
+  it('reports unknown check ids with their position and a guess', () => {
+    const r = loadConfig('checks:\n  unused-acess-key:\n    enabled: false\nsuppressions:\n  - check: root-mfa\n    resource: "*"\n    reason: r\n', 'c.yaml', { checkIds: ALL_CHECKS.map((c) => c.meta.id) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((e) => [e.line, e.col, e.message, e.hint])).toEqual([
+      [2, 3, "unknown check 'unused-acess-key'", "did you mean 'unused-access-key'?"],
+      [5, 12, "unknown check 'root-mfa'", 'run `iamsim checks` to list the check ids'],
+    ]);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const r = loadConfig('checks: [\n', 'c.yaml');
     expect(r.ok).toBe(false);

@@ -8,7 +8,7 @@ import type { OperationCall, Report } from '../types.js';
 export const deactivateRootKey = (keyId: string): OperationCall => ({ op: 'UpdateRootAccessKey', input: { AccessKeyId: keyId, Status: 'Inactive' } });
 
 /**
- * Flags each active root access key (critical). A key unused in the window is deactivated automatically;
+ * Flags each active root access key (critical). A key not used within the window (or never used) is deactivated automatically;
  * a key in use only gets a suggestion, since deactivating it would break whatever uses it.
  */
 export default defineCheck({
@@ -22,7 +22,7 @@ export default defineCheck({
     references: ['CIS AWS Foundations Benchmark v3.0.0 1.4', 'AWS Security Hub IAM.4', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html'],
     remediation: 'auto',
     messages: {
-      activeUnused: 'Root access key {{key}} is active and has not been used in {{window}} days',
+      activeUnused: 'Root access key {{key}} is active and not in use (last used: {{lastUsed}}; nothing used it in the last {{window}} days)',
       activeInUse: 'Root access key {{key}} is active and was last used {{lastUsed}}',
       deactivate: 'Deactivate root access key {{key}} after moving whatever uses it to an IAM role or user',
     },
@@ -51,7 +51,7 @@ export default defineCheck({
             }
           : {
               messageId: 'activeUnused',
-              data: { key: k.id, window: options.unusedDays },
+              data: { key: k.id, lastUsed: last ?? 'never', window: options.unusedDays },
               resource: rootKeyRef(account, k.id),
               fix: [deactivateRootKey(k.id)],
             },

@@ -116,7 +116,7 @@ async function audit(file: string, flags: AuditFlags, io: CliIo): Promise<number
   let config: Config | undefined;
   const configPath = flags.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
   if (configPath !== undefined) {
-    const c = loadConfig(await readText(resolve(io.cwd, configPath), configPath), configPath);
+    const c = loadConfig(await readText(resolve(io.cwd, configPath), configPath), configPath, { checkIds: ALL_CHECKS.map((x) => x.meta.id) });
     if (!c.ok) throw new BadInput(c.error);
     config = c.value;
   }
