@@ -27,7 +27,7 @@ export interface ServiceSummary {
   readonly levels: Readonly<Record<AccessLevel, LevelCount>>;
   /** True when the allowed actions are allowed on every resource (a resource no policy names). */
   readonly allResources: boolean;
-  /** Resources named by the policies on which something is allowed, when not all resources. */
+  /** The policies' resource patterns on whose instances something is allowed, when not all resources. */
   readonly resources: readonly string[];
   /** Condition keys some allowed request depends on (allowed in one context and not in another); empty: none. */
   readonly conditions: readonly string[];
@@ -73,7 +73,7 @@ export function summarizePrincipal(account: Account, key: PrincipalKey, decide: 
         anywhere = true;
         if (!results.every(Boolean)) conditional = true;
         if (resource === OTHER_RESOURCE) everywhere = true;
-        else if (resource !== '*') on.push(resource);
+        else if (resource !== '*') on.push(u.resourceOrigins[resource] ?? resource);
       }
       if (!anywhere) return;
       for (const m of c.members) {

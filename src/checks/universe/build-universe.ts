@@ -52,15 +52,20 @@ function contextsFor(conditions: readonly ConditionFact[], fixed: Readonly<Recor
   return { keys, contexts, exact: false };
 }
 
-/** Concrete resources for the mentioned patterns: instances of each, `*`, and one unmentioned ARN. */
-function resourcesFor(patterns: readonly string[], fixed: Readonly<Record<string, ContextValue>>, extra: readonly string[]): readonly string[] {
+/** Concrete resources for the mentioned patterns (instances of each, `*`, one unmentioned ARN), and the pattern each instance came from. */
+function resourcesFor(patterns: readonly string[], fixed: Readonly<Record<string, ContextValue>>, extra: readonly string[]): { resources: readonly string[]; origins: Readonly<Record<string, string>> } {
   const out = new Set<string>(['*', OTHER_RESOURCE]);
+  const origins: Record<string, string> = {};
   for (const p of patterns) {
     if (p === '*') continue;
-    for (const r of globInstances(substituteVariables(p, fixed))) if (r !== '') out.add(r);
+    for (const r of globInstances(substituteVariables(p, fixed))) {
+      if (r === '') continue;
+      out.add(r);
+      origins[r] ??= p;
+    }
   }
   for (const r of extra) out.add(r);
-  return [...out].sort();
+  return { resources: [...out].sort(), origins };
 }
 
 /** The universe for `docs`: every action class × every resource × every context. */
@@ -68,7 +73,7 @@ export function buildUniverse(docs: readonly PolicyDocument[], catalog: ActionCa
   const fixed = opts.fixed ?? {};
   const facts = policyFacts(docs);
   const classes = actionClasses(facts.actionElements, catalog, opts.extraActions ?? []);
-  const resources = resourcesFor(facts.resourcePatterns, fixed, opts.extraResources ?? []);
+  const { resources, origins } = resourcesFor(facts.resourcePatterns, fixed, opts.extraResources ?? []);
   const always = new Set((opts.alwaysPresent ?? ALWAYS_PRESENT).map((k) => k.toLowerCase()));
   const { keys, contexts, exact } = contextsFor(facts.conditions, fixed, always, opts.maxContexts ?? 4096);
   const members = classes.reduce((n, c) => n + c.members.length, 0);
@@ -79,6 +84,7 @@ export function buildUniverse(docs: readonly PolicyDocument[], catalog: ActionCa
     actionElements: facts.actionElements,
     actionClasses: classes,
     resources,
+    resourceOrigins: origins,
     contexts,
     keys,
     size: classes.length * resources.length * contexts.length,

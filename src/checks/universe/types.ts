@@ -48,6 +48,8 @@ export interface Universe {
   readonly actionElements: readonly (readonly string[])[];
   readonly actionClasses: readonly ActionClass[];
   readonly resources: readonly string[];
+  /** For each resource instance, the policy pattern it was made from (as written). */
+  readonly resourceOrigins: Readonly<Record<string, string>>;
   readonly contexts: readonly UniverseContext[];
   /** The condition keys varied, lowercased. */
   readonly keys: readonly string[];
