@@ -141,7 +141,7 @@ describe('iamsim evaluate, bad input exits 2 with the file and a hint, never a s
 });
 
 describe('iamsim evaluate --input (JSON Lines batch)', () => {
-  it('prints one result per line, in order; a malformed line gets an error and the rest still run', async () => {
+  it('prints one result per line, in order; a malformed line gets an error, the rest still run, and the exit code is 2', async () => {
     const lines = [
       { policies: { identity: [doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' })] }, request: { principal: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } },
       '{"policies": ',
@@ -152,7 +152,8 @@ describe('iamsim evaluate --input (JSON Lines batch)', () => {
     ];
     write('batch.jsonl', lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
     const io = fake();
-    expect(await run(['evaluate', '--input', 'batch.jsonl'], io)).toBe(0);
+    expect(await run(['evaluate', '--input', 'batch.jsonl'], io)).toBe(2);
+    expect(io.stderr).toBe('batch.jsonl: 3 of the lines could not be evaluated (see their "error" results)\n');
     const out = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(5);
     expect(out[0]).toMatchObject({ line: 1, effect: 'Allow', decidedBy: 'identity' });
@@ -177,7 +178,7 @@ describe('iamsim evaluate --input (JSON Lines batch)', () => {
     ];
     write('repeat.jsonl', lines.map((l) => JSON.stringify(l)).join('\r\n'));
     const io = fake();
-    expect(await run(['evaluate', '--input', 'repeat.jsonl'], io)).toBe(0);
+    expect(await run(['evaluate', '--input', 'repeat.jsonl'], io)).toBe(2);
     const out = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out.map((o) => o.effect ?? o.error)).toEqual(['Allow', 'ImplicitDeny', 'invalid policy', 'invalid policy', 'ImplicitDeny']);
     expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4, 5]);

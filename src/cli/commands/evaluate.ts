@@ -244,7 +244,10 @@ export function evaluateBatchLine(text: string, line: number, cache?: PolicySetC
   return { line, ...decisionToJson(evaluate(request.value, compiled.value as PolicySet), { trace: false }) };
 }
 
-/** Batch mode: JSON Lines in, one JSON result per line out, streamed (memory does not grow with the line count). */
+/**
+ * Batch mode: JSON Lines in, one JSON result per line out, streamed (memory does not grow with the line count). Every
+ * line is evaluated; exit 2 at the end when some line was malformed, 0 otherwise.
+ */
 async function runBatch(file: string, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, file);
   const stream = createReadStream(path, { encoding: 'utf8' });
@@ -256,12 +259,17 @@ async function runBatch(file: string, io: CliIo): Promise<number> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   const cache: PolicySetCache = new Map();
   let n = 0;
+  let bad = 0;
   for await (const text of lines) {
     n++;
     if (text.trim() === '') continue;
-    io.out(`${JSON.stringify(evaluateBatchLine(text, n, cache))}\n`);
+    const result = evaluateBatchLine(text, n, cache);
+    if ('error' in result) bad++;
+    io.out(`${JSON.stringify(result)}\n`);
   }
-  return EXIT.ok;
+  if (bad === 0) return EXIT.ok;
+  io.err(`${file}: ${bad} of the lines could not be evaluated (see their "error" results)\n`);
+  return EXIT.badInput;
 }
 
 /** Registers `iamsim evaluate`. */
