@@ -3,7 +3,8 @@
  * key, or root). Two people holding the same credential is practice 3's violation, so it is allowed.
  */
 import { iamError, noSuchEntity } from '../errors.js';
-import { accessKeyOwner, userByName } from '../lookup.js';
+import { userByName } from '../lookup.js';
+import { keyHolder } from './common/key-index.js';
 import type { CredentialRef } from '../types.js';
 import { defineOperation } from './common/define-operation.js';
 import { accessKeyId, userName } from './common/fields.js';
@@ -30,7 +31,7 @@ export const assignCredentialToPerson = defineOperation({
       case 'console':
         return userByName(account, c.user) === undefined ? noSuchEntity('user', c.user, '/Credential/user') : null;
       case 'access-key':
-        return accessKeyOwner(account, c.accessKeyId) === undefined ? iamError('NoSuchEntity', `Access key ${c.accessKeyId} cannot be found.`, { path: '/Credential/accessKeyId' }) : null;
+        return keyHolder(account, c.accessKeyId) === undefined ? iamError('NoSuchEntity', `Access key ${c.accessKeyId} cannot be found.`, { path: '/Credential/accessKeyId' }) : null;
       case 'root':
         return null;
       default: {

@@ -1,7 +1,8 @@
 /** CreateAccessKey: a new long-term access key for a user (at most 2 per user). */
 import { alreadyExists, limitExceeded, noSuchEntity } from '../errors.js';
 import { nextId } from '../ids.js';
-import { accessKeyOwner, userByName } from '../lookup.js';
+import { userByName } from '../lookup.js';
+import { keyAdded, keyHolder, trackKeys } from './common/key-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { accessKeyId, userName } from './common/fields.js';
 import { obj, oneOf } from './common/schema.js';
@@ -22,11 +23,13 @@ export const createAccessKey = defineOperation({
     const u = userByName(account, input.UserName);
     if (u === undefined) return noSuchEntity('user', input.UserName, '/UserName');
     if (u.accessKeys.length >= MAX_ACCESS_KEYS) return limitExceeded('AccessKeysPerUser', MAX_ACCESS_KEYS, '/UserName');
-    if (input.AccessKeyId !== undefined && accessKeyOwner(account, input.AccessKeyId) !== undefined) return alreadyExists('Access key', input.AccessKeyId, '/AccessKeyId');
+    trackKeys(account);
+    if (input.AccessKeyId !== undefined && keyHolder(account, input.AccessKeyId) !== undefined) return alreadyExists('Access key', input.AccessKeyId, '/AccessKeyId');
     return null;
   },
   recipe: (input, now) => (draft) => {
     const id = input.AccessKeyId ?? nextId(draft, 'accessKey');
     draft.users[input.UserName]!.accessKeys.push({ id, status: input.Status ?? 'Active', created: now });
+    keyAdded(draft, id, input.UserName);
   },
 });

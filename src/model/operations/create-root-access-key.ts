@@ -1,7 +1,7 @@
 /** CreateRootAccessKey (iamsim): an access key for the root user, the thing practice 4 says never to have. */
 import { alreadyExists, limitExceeded } from '../errors.js';
 import { nextId } from '../ids.js';
-import { accessKeyOwner } from '../lookup.js';
+import { keyAdded, keyHolder, trackKeys } from './common/key-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { accessKeyId } from './common/fields.js';
 import { obj, oneOf } from './common/schema.js';
@@ -15,10 +15,13 @@ export const createRootAccessKey = defineOperation({
   input: obj({}, { AccessKeyId: accessKeyId, Status: oneOf(['Active', 'Inactive'] as const) }),
   validate(account, input) {
     if (account.root.accessKeys.length >= MAX_ACCESS_KEYS) return limitExceeded('AccessKeysPerUser', MAX_ACCESS_KEYS);
-    if (input.AccessKeyId !== undefined && accessKeyOwner(account, input.AccessKeyId) !== undefined) return alreadyExists('Access key', input.AccessKeyId, '/AccessKeyId');
+    trackKeys(account);
+    if (input.AccessKeyId !== undefined && keyHolder(account, input.AccessKeyId) !== undefined) return alreadyExists('Access key', input.AccessKeyId, '/AccessKeyId');
     return null;
   },
   recipe: (input, now) => (draft) => {
-    draft.root.accessKeys.push({ id: input.AccessKeyId ?? nextId(draft, 'accessKey'), status: input.Status ?? 'Active', created: now });
+    const id = input.AccessKeyId ?? nextId(draft, 'accessKey');
+    draft.root.accessKeys.push({ id, status: input.Status ?? 'Active', created: now });
+    keyAdded(draft, id);
   },
 });

@@ -1,6 +1,7 @@
 /** DeleteAccessKey: deletes a user's key. Its last-used record stays in `usage` (history is not rewritten). */
 import { noSuchEntity } from '../errors.js';
-import { accessKeyOwner, userByName } from '../lookup.js';
+import { userByName } from '../lookup.js';
+import { keyHolder, keyRemoved } from './common/key-index.js';
 import { asAccount } from './common/draft.js';
 import { defineOperation } from './common/define-operation.js';
 import { accessKeyId, userName } from './common/fields.js';
@@ -19,11 +20,12 @@ export const deleteAccessKey = defineOperation({
       if (!u.accessKeys.some((k) => k.id === input.AccessKeyId)) return noSuchEntity('access key', input.AccessKeyId, '/AccessKeyId');
       return null;
     }
-    return accessKeyOwner(account, input.AccessKeyId)?.kind === 'user' ? null : noSuchEntity('access key', input.AccessKeyId, '/AccessKeyId');
+    return keyHolder(account, input.AccessKeyId)?.kind === 'user' ? null : noSuchEntity('access key', input.AccessKeyId, '/AccessKeyId');
   },
   recipe: (input) => (draft) => {
-    const o = input.UserName ?? (accessKeyOwner(asAccount(draft), input.AccessKeyId) as { user: string }).user;
+    const o = input.UserName ?? (keyHolder(asAccount(draft), input.AccessKeyId) as { user: string }).user;
     const keys = draft.users[o]!.accessKeys;
     keys.splice(keys.findIndex((k) => k.id === input.AccessKeyId), 1);
+    keyRemoved(draft, input.AccessKeyId);
   },
 });

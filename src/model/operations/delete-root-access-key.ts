@@ -1,5 +1,6 @@
 /** DeleteRootAccessKey (iamsim): deletes a root access key. */
 import { noSuchEntity } from '../errors.js';
+import { keyRemoved } from './common/key-index.js';
 import { defineOperation } from './common/define-operation.js';
 import { accessKeyId } from './common/fields.js';
 import { obj } from './common/schema.js';
@@ -14,5 +15,6 @@ export const deleteRootAccessKey = defineOperation({
   recipe: (input) => (draft) => {
     const keys = draft.root.accessKeys;
     keys.splice(keys.findIndex((k) => k.id === input.AccessKeyId), 1);
+    keyRemoved(draft, input.AccessKeyId);
   },
 });

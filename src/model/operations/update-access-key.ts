@@ -1,6 +1,7 @@
 /** UpdateAccessKey: makes a user's key Active or Inactive. */
 import { noSuchEntity } from '../errors.js';
-import { accessKeyOwner, userByName } from '../lookup.js';
+import { userByName } from '../lookup.js';
+import { keyHolder } from './common/key-index.js';
 import { asAccount } from './common/draft.js';
 import { defineOperation } from './common/define-operation.js';
 import { accessKeyId, userName } from './common/fields.js';
@@ -19,7 +20,7 @@ export const updateAccessKey = defineOperation({
       if (!u.accessKeys.some((k) => k.id === input.AccessKeyId)) return noSuchEntity('access key', input.AccessKeyId, '/AccessKeyId');
       return null;
     }
-    return accessKeyOwner(account, input.AccessKeyId)?.kind === 'user' ? null : noSuchEntity('access key', input.AccessKeyId, '/AccessKeyId');
+    return keyHolder(account, input.AccessKeyId)?.kind === 'user' ? null : noSuchEntity('access key', input.AccessKeyId, '/AccessKeyId');
   },
   recipe: (input) => (draft) => {
     const name = input.UserName ?? ownerName(asAccount(draft), input.AccessKeyId);
@@ -28,8 +29,8 @@ export const updateAccessKey = defineOperation({
   },
 });
 
-function ownerName(account: Parameters<typeof accessKeyOwner>[0], id: string): string {
-  const o = accessKeyOwner(account, id);
+function ownerName(account: Parameters<typeof keyHolder>[0], id: string): string {
+  const o = keyHolder(account, id);
   if (o?.kind !== 'user') throw new Error(`access key ${id} has no user owner`);
   return o.user;
 }

@@ -28,6 +28,18 @@ describe('CreateAccessKey', () => {
   });
 });
 
+describe('access keys inside one batch', () => {
+  it('a key created earlier in the batch is found by id later in the batch', () => {
+    const r = applyOperations(base(), [op('CreateUser', { UserName: 'u' }), op('CreateAccessKey', { UserName: 'u' })], T0);
+    if (!r.ok) throw new Error(r.error.message);
+    const id = r.value.account.users['u']!.accessKeys[0]!.id;
+    const again = applyOperations(base(), [op('CreateUser', { UserName: 'u' }), op('CreateAccessKey', { UserName: 'u' }), op('UpdateAccessKey', { AccessKeyId: id, Status: 'Inactive' }), op('RunInstances', { Applications: [{ Name: 'a', AccessKeyId: id }] }), op('DeleteAccessKey', { AccessKeyId: id }), op('CreateAccessKey', { UserName: 'u', AccessKeyId: id })], T0);
+    expect(again.ok).toBe(true);
+    const dup = applyOperations(base(), [op('CreateUser', { UserName: 'u' }), op('CreateUser', { UserName: 'v' }), op('CreateAccessKey', { UserName: 'u', AccessKeyId: KEY }), op('CreateAccessKey', { UserName: 'v', AccessKeyId: KEY })], T0);
+    expect(!dup.ok && [dup.error.index, dup.error.code]).toEqual([3, 'EntityAlreadyExists']);
+  });
+});
+
 describe('UpdateAccessKey', () => {
   const withKey = () => build([op('CreateAccessKey', { UserName: 'alice', AccessKeyId: KEY })], withUser());
   it('deactivates a key, with or without the user name', () => {
