@@ -215,7 +215,9 @@ function compileUnchecked(input: unknown, opts: CompileOptions): Result<Compiled
   const out: PolicyProblem[] = textProblems;
 
   for (const key of Object.keys(document)) {
-    if (!TOP_KEYS.has(key)) out.push(problem('unknown-element', pointer('', key), { key, allowed: 'Version, Id, Statement' }));
+    // moto, which copies IAM's validation, tolerates an obsolete top-level Conditions element (sheet §6.1).
+    if (key === 'Conditions') out.push(problem('obsolete-element', pointer('', key), { key }));
+    else if (!TOP_KEYS.has(key)) out.push(problem('unknown-element', pointer('', key), { key, allowed: 'Version, Id, Statement' }));
   }
 
   let version: string | null = null;

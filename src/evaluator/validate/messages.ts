@@ -15,6 +15,7 @@ export const POLICY_MESSAGES = {
   'invalid-json': { severity: 'error', message: 'Syntax errors in policy. The document is not valid JSON: {{detail}}', hint: 'Check the JSON syntax (quotes, commas, brackets).' },
   'document-not-object': { severity: 'error', message: 'Syntax errors in policy. The policy document must be a JSON object, not {{type}}.', hint: 'Write {"Version": "2012-10-17", "Statement": [ … ]}.' },
   'duplicate-key': { severity: 'error', message: 'Syntax errors in policy. The key "{{key}}" appears twice in the same element.', hint: 'Merge the two entries: JSON keeps only the last one, so the first is silently lost.' },
+  'obsolete-element': { severity: 'warning', message: 'The top-level element "{{key}}" is obsolete and ignored.', hint: 'Move conditions into each statement\'s Condition element.' },
   'unknown-element': { severity: 'error', message: 'Syntax errors in policy. Unknown element "{{key}}".', hint: 'Allowed here: {{allowed}} (names are case-sensitive).' },
   'not-a-string': { severity: 'error', message: 'Syntax errors in policy. {{element}} must be a string, not {{type}}.', hint: 'Quote the value.' },
   'not-a-string-list': { severity: 'error', message: 'Syntax errors in policy. {{element}} must be a string or an array of strings.', hint: 'Write "{{element}}": "…" or "{{element}}": ["…", "…"].' },
