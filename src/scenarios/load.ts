@@ -325,41 +325,42 @@ class Loader {
   }
 
   private schedule(raw: readonly Raw[], known: Known): ScheduleEntry[] {
-    return raw.map((e, i) => {
-      const path: Path = ['schedule', i];
-      const every = parseRecurrence(String(e['every']));
-      if (!every.ok) this.report([...path, 'every'], say('badSchedule', { detail: every.error }));
-      const calls = (Array.isArray(e['do']) ? (e['do'] as Raw[]) : [e['do'] as Raw]).map((c, j) => {
-        const p: Path = Array.isArray(e['do']) ? [...path, 'do', j] : [...path, 'do'];
-        const [op] = Object.keys(c);
-        if (op === undefined || !isOperationName(op)) {
-          this.report(p, say('unknownOperation', { name: op ?? '', suggestion: op ? suggestHint(op, OPERATION_NAMES, 'operations') : 'e.g. { AddUserToGroup: { user: priya, group: contractors } }' }), true);
-          return { op: op ?? '', input: {} };
-        }
-        if (!isObject(c[op])) {
-          this.report([...p, op], say('operationInputType', { where: describePath([...p, op]), op }));
-          return { op, input: {} };
-        }
-        return this.operation(op, c[op] as Raw, [...p, op], known, false);
-      });
-      const bound = (k: 'from' | 'until'): Instant | undefined => {
-        if (typeof e[k] !== 'string') return undefined;
-        const t = resolveTime(e[k], this.tz);
-        if (!t.ok) this.report([...path, k], say('badTime', { detail: t.error }));
-        return t.ok ? t.value : undefined;
-      };
-      const from = bound('from');
-      const until = bound('until');
-      return {
-        every: every.ok ? every.value : { weekdays: [], hour: 0, minute: 0 },
-        text: String(e['every']),
-        ops: calls,
-        ...(from !== undefined ? { from } : {}),
-        ...(until !== undefined ? { until } : {}),
-        ...(typeof e['note'] === 'string' ? { note: e['note'] } : {}),
-        line: this.source.locate(path).line,
-      };
+    return raw.map((e, i) => this.scheduleEntry(e, ['schedule', i], known));
+  }
+
+  private scheduleEntry(e: Raw, path: Path, known: Known): ScheduleEntry {
+    const every = parseRecurrence(String(e['every']));
+    if (!every.ok) this.report([...path, 'every'], say('badSchedule', { detail: every.error }));
+    const calls = (Array.isArray(e['do']) ? (e['do'] as Raw[]) : [e['do'] as Raw]).map((c, j) => {
+      const p: Path = Array.isArray(e['do']) ? [...path, 'do', j] : [...path, 'do'];
+      const [op] = Object.keys(c);
+      if (op === undefined || !isOperationName(op)) {
+        this.report(p, say('unknownOperation', { name: op ?? '', suggestion: op ? suggestHint(op, OPERATION_NAMES, 'operations') : 'e.g. { AddUserToGroup: { user: priya, group: contractors } }' }), true);
+        return { op: op ?? '', input: {} };
+      }
+      if (!isObject(c[op])) {
+        this.report([...p, op], say('operationInputType', { where: describePath([...p, op]), op }));
+        return { op, input: {} };
+      }
+      return this.operation(op, c[op] as Raw, [...p, op], known, false);
     });
+    const bound = (k: 'from' | 'until'): Instant | undefined => {
+      if (typeof e[k] !== 'string') return undefined;
+      const t = resolveTime(e[k], this.tz);
+      if (!t.ok) this.report([...path, k], say('badTime', { detail: t.error }));
+      return t.ok ? t.value : undefined;
+    };
+    const from = bound('from');
+    const until = bound('until');
+    return {
+      every: every.ok ? every.value : { weekdays: [], hour: 0, minute: 0 },
+      text: String(e['every']),
+      ops: calls,
+      ...(from !== undefined ? { from } : {}),
+      ...(until !== undefined ? { until } : {}),
+      ...(typeof e['note'] === 'string' ? { note: e['note'] } : {}),
+      line: this.source.locate(path).line,
+    };
   }
 
   private steps(raw: readonly Raw[], start: Instant, known: Known): Step[] {
@@ -399,6 +400,9 @@ class Loader {
             body = { kind, text: String(v) };
             break;
           }
+          case 'schedule':
+            body = { kind, entry: this.scheduleEntry(v as Raw, p, known) };
+            break;
           case 'request': {
             const r = v as Raw;
             this.caller(String(r['as']), [...p, 'as'], known);

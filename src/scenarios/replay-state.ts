@@ -6,7 +6,7 @@ import { formatLocal } from './clock.js';
 import { describeCall, resolveCall } from './resolve-call.js';
 import type { ScheduledEvent } from './replay-types.js';
 import { firingsBetween } from './schedule.js';
-import type { Scenario } from './types.js';
+import type { Scenario, ScheduleEntry } from './types.js';
 
 /** Where the replay is. */
 export interface ReplayState {
@@ -14,6 +14,8 @@ export interface ReplayState {
   readonly now: Instant;
   /** `ROLE/SESSION` → the session id the model gave it. */
   readonly sessions: ReadonlyMap<string, string>;
+  /** The schedule in force: the file's, plus entries `schedule` steps added. */
+  readonly schedule: readonly ScheduleEntry[];
 }
 
 /** The scenario facts steps need. */
@@ -32,7 +34,7 @@ export function advanceTo(state: ReplayState, to: Instant, ctx: ReplayContext): 
   if (toMillis(to) <= toMillis(state.now)) return state;
   const { scenario } = ctx;
   const firings: { t: number; time: Instant; entry: number }[] = [];
-  scenario.schedule.forEach((e, entry) => {
+  state.schedule.forEach((e, entry) => {
     for (const time of firingsBetween(e.every, scenario.timezone, state.now, to)) {
       if (e.from !== undefined && time < e.from) continue;
       if (e.until !== undefined && time > e.until) continue;
@@ -42,7 +44,7 @@ export function advanceTo(state: ReplayState, to: Instant, ctx: ReplayContext): 
   firings.sort((a, b) => a.t - b.t || a.entry - b.entry);
   let account = state.account;
   for (const f of firings) {
-    const e = scenario.schedule[f.entry]!;
+    const e = state.schedule[f.entry]!;
     for (const op of e.ops) {
       const call = resolveCall(account, op);
       const r = applyOperation(account, call, f.time);

@@ -15,6 +15,7 @@ import { runNote } from './steps/note.js';
 import { runOperation } from './steps/operation.js';
 import { runRemediate } from './steps/remediate.js';
 import { runRequest } from './steps/request.js';
+import { runSchedule } from './steps/schedule.js';
 import { runSignIn } from './steps/sign-in.js';
 import { advanceTo } from './replay-state.js';
 import type { Scenario, Step } from './types.js';
@@ -24,6 +25,7 @@ function runStep(step: Step, state: ReplayState, ctx: ReplayContext): { state: R
     case 'note': return runNote(step, state, ctx);
     case 'advance': return runAdvance(step, state, ctx);
     case 'at': return runAt(step, state, ctx);
+    case 'schedule': return runSchedule(step, state, ctx);
     case 'operation': return runOperation(step, state, ctx);
     case 'request': return runRequest(step, state, ctx);
     case 'sign-in': return runSignIn(step, state, ctx);
@@ -43,7 +45,7 @@ function runStep(step: Step, state: ReplayState, ctx: ReplayContext): { state: R
 export function replay(scenario: Scenario, opts: ReplayOptions = {}): ReplayResult {
   const events: ReplayEvent[] = [];
   const ctx: ReplayContext = { scenario, explain: opts.explain ?? false, emit: (e) => events.push(e) };
-  let state: ReplayState = { account: scenario.account, now: scenario.start, sessions: new Map() };
+  let state: ReplayState = { account: scenario.account, now: scenario.start, sessions: new Map(), schedule: scenario.schedule };
   for (const step of scenario.steps) {
     if (step.kind !== 'advance' && step.kind !== 'at') state = advanceTo(state, step.time, ctx);
     const r = runStep(step, state, ctx);

@@ -15,7 +15,7 @@ const obj = (properties: Record<string, Schema>, required: string[] = [], descri
 const mapOf = (value: Schema, description: string): Schema => ({ type: 'object', description, additionalProperties: value });
 
 /** The step kinds other than model operations, in the order the docs list them. */
-export const STEP_KINDS = ['note', 'advance', 'at', 'request', 'sign-in', 'assume-role', 'activity', 'check', 'remediate', 'assert'] as const;
+export const STEP_KINDS = ['note', 'advance', 'at', 'schedule', 'request', 'sign-in', 'assume-role', 'activity', 'check', 'remediate', 'assert'] as const;
 
 /** A step kind other than an operation. */
 export type StepKindName = (typeof STEP_KINDS)[number];
@@ -158,6 +158,7 @@ const steps: Record<StepKindName, Schema> = {
   note: obj({ note: str('Narration shown to the audience.') }, ['note']),
   advance: obj({ advance: ref('duration') }, ['advance'], 'Move the clock forward; scheduled operations fire as it passes them.'),
   at: obj({ at: ref('time') }, ['at'], 'Move the clock to a time (never backwards).'),
+  schedule: obj({ schedule: ref('scheduleEntry') }, ['schedule'], 'Adds a recurring operation from this step on (like an entry of the top-level schedule).'),
   request: obj({ request: ref('requestSpec'), expect: EFFECT, decidedBy: DECIDED_BY, sid: str('The Sid of the deciding statement.'), policy: str('The name of the deciding policy.') }, ['request']),
   'sign-in': obj({
     'sign-in': obj({ as: str('The user.'), from: str('The source IP.'), mfa: { type: 'boolean', description: 'Whether the person enters an MFA code (default: when the user has a device).' } }, ['as']),

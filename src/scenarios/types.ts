@@ -82,6 +82,7 @@ export type StepBody =
   | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'advance'; readonly ms: number; readonly text: string }
   | { readonly kind: 'at'; readonly text: string }
+  | { readonly kind: 'schedule'; readonly entry: ScheduleEntry }
   | { readonly kind: 'operation'; readonly call: ScenarioOperation; readonly expect?: string }
   | { readonly kind: 'request'; readonly spec: RequestSpec; readonly expect: DecisionExpectation }
   | { readonly kind: 'sign-in'; readonly spec: Caller; readonly expect?: 'success' | 'failure' }

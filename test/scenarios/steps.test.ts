@@ -234,6 +234,27 @@ steps:
     expect(failing.summary.ok).toBe(true);
   });
 
+  it('a schedule step adds an entry from that step on', () => {
+    const r = run(`name: t
+start: 2026-03-02T00:00:00Z
+account:
+  users: { bob: {} }
+  groups: { g: {} }
+steps:
+  - advance: 1d
+  - schedule:
+      every: daily 12:00
+      do: [{ AddUserToGroup: { user: bob, group: g } }, { RemoveUserFromGroup: { user: bob, group: g } }]
+      until: 2026-03-05T00:00:00Z
+  - advance: 7d
+`);
+    expect(r.events.filter((e) => e.type === 'scheduled').map((e) => `${e.time} ${e.title}`)).toEqual([
+      '2026-03-03T12:00:00Z AddUserToGroup user=bob group=g', '2026-03-03T12:00:00Z RemoveUserFromGroup user=bob group=g',
+      '2026-03-04T12:00:00Z AddUserToGroup user=bob group=g', '2026-03-04T12:00:00Z RemoveUserFromGroup user=bob group=g',
+    ]);
+    expect(steps(r)[1]!.title).toBe('schedule daily 12:00: AddUserToGroup user=bob group=g; RemoveUserFromGroup user=bob group=g');
+  });
+
   it('respects from and until', () => {
     const r = run(`name: t
 start: 2026-03-02T00:00:00Z
