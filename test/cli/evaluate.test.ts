@@ -37,7 +37,7 @@ beforeAll(() => {
   write('full.json', doc({ Effect: 'Allow', Action: '*', Resource: '*' }));
   write('s3-only.json', doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }));
   write('bucket-session.json', doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:sts::111122223333:assumed-role/Dev/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }));
-  write('bad-effect.json', doc({ Effect: 'allow', Action: 's3:GetObject', Resource: '*' }));
+  write('bad-effect.json', JSON.stringify(doc({ Effect: 'allow', Action: 's3:GetObject', Resource: '*' }), null, 1).replace(/\n {2}/g, '\n    '));
   write('broken.json', '{"Version": "2012-10-17", "Statement": [');
   write('no-version.json', { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' }] });
 });
@@ -109,7 +109,7 @@ describe('iamsim evaluate, one request from flags', () => {
   it('warnings go to stderr with the file and path, and the evaluation still runs (here: no Version, so the variable is literal)', async () => {
     const io = fake();
     expect(await run(['evaluate', '--identity', 's3-read.json', '--identity', 'no-version.json', '--principal', ALICE, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::home/alice/x', '--expect', 'ImplicitDeny'], io)).toBe(0);
-    expect(io.stderr).toContain('no-version.json at /: warning: The policy has no Version');
+    expect(io.stderr).toContain('no-version.json:1:1: warning: The policy has no Version');
     expect(io.stderr).toContain('hint: Add "Version": "2012-10-17".');
   });
 
@@ -121,8 +121,9 @@ describe('iamsim evaluate, one request from flags', () => {
 describe('iamsim evaluate, bad input exits 2 with the file and a hint, never a stack trace', () => {
   it.each([
     [['--identity', 'missing.json'], 'missing.json: cannot read the file given to --identity (no such file)'],
-    [['--identity', 'broken.json'], 'broken.json: invalid JSON'],
-    [['--identity', 'bad-effect.json'], 'bad-effect.json at /Statement/0/Effect'],
+    [['--identity', 'broken.json'], 'broken.json:1:41: invalid JSON'],
+    [['--identity', 'bad-effect.json'], 'bad-effect.json:5:16: error: The policy failed legacy parsing'],
+    [['--identity', 'bad-effect.json'], '(at /Statement/0/Effect)'],
     [['--principal', 'bob'], '--principal: "bob" is not a principal ARN'],
   ])('%j', async (extra, message) => {
     const io = fake();

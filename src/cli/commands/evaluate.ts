@@ -15,6 +15,7 @@ import { evaluate } from '../../evaluator/evaluate.js';
 import { compilePolicySet, type RawPolicySet } from '../../evaluator/policy-set.js';
 import { parseDateValue } from '../../evaluator/values/date.js';
 import { renderDecision } from '../render/decision-text.js';
+import { parseYaml } from '../../scenarios/yaml-source.js';
 import { decisionToJson } from '../render/decision-json.js';
 
 const EFFECTS: readonly Effect[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
@@ -61,8 +62,14 @@ export function withPrincipalKeys(p: RequestPrincipal, context: Readonly<Record<
   return out;
 }
 
-/** Reads and parses a JSON file; a missing file or invalid JSON becomes a UsageError naming the file. */
-async function readJson(io: CliIo, file: string, flag: string): Promise<unknown> {
+/** A policy file as read: its name as given and its text (kept to turn JSON pointers into line:col). */
+interface PolicyFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Reads and parses a JSON file; a missing file or invalid JSON becomes a UsageError naming the file (with line:col). */
+async function readJson(io: CliIo, file: string, flag: string): Promise<{ data: unknown; text: string }> {
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
@@ -71,21 +78,44 @@ async function readJson(io: CliIo, file: string, flag: string): Promise<unknown>
     throw new UsageError(`${file}: cannot read the file given to ${flag}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, 'check the path; it is resolved against the current directory');
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { data: JSON.parse(text) as unknown, text };
   } catch (e) {
-    throw new UsageError(`${file}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`, `${flag} expects a policy document in AWS's JSON grammar`);
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    const offset = at !== null ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : null;
+    const where = offset === null ? '' : (() => {
+      const before = text.slice(0, offset);
+      return `:${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+    })();
+    throw new UsageError(`${file}${where}: invalid JSON: ${message}`, `${flag} expects a policy document in AWS's JSON grammar`);
   }
 }
 
-/** Formats policy problems for stderr as `file at /json/pointer: severity: message` plus a hint, mapping set paths back to files. */
-function problemsText(problems: readonly PolicyProblem[], files: ReadonlyMap<string, string>): string {
+/** Decodes a JSON pointer into its segments (`~1` is `/`, `~0` is `~`). */
+function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** `file:line:col` of the value a JSON pointer names (JSON is YAML 1.2, so the YAML source map locates it). */
+function locate(f: PolicyFile, pointer: string): string {
+  const { source } = parseYaml(f.text, f.file);
+  const { line, col } = source.locate(pointerSegments(pointer));
+  return `${f.file}:${line}:${col}`;
+}
+
+/**
+ * Formats policy problems for stderr as `file:line:col: severity: message (at /json/pointer)` plus a hint, mapping the
+ * set's paths (`/identity/1/Statement/0/Effect`) back to the file each document came from.
+ */
+function problemsText(problems: readonly PolicyProblem[], files: ReadonlyMap<string, PolicyFile>): string {
   const prefixes = [...files.keys()].sort((a, b) => b.length - a.length);
   return problems
     .map((p) => {
       const prefix = prefixes.find((k) => p.path === k || p.path.startsWith(`${k}/`));
-      const file = prefix === undefined ? 'policies' : files.get(prefix)!;
+      const f = prefix === undefined ? undefined : files.get(prefix);
       const rel = prefix === undefined ? p.path : p.path.slice(prefix.length);
-      return `${file} at ${rel === '' ? '/' : rel}: ${p.severity}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}\n`;
+      const where = f === undefined ? 'policies' : locate(f, rel);
+      return `${where}: ${p.severity}: ${p.message} (at ${rel === '' ? '/' : rel})${p.hint ? `\n  hint: ${p.hint}` : ''}\n`;
     })
     .join('');
 }
@@ -144,11 +174,12 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
   }
   const principal = principalFromArn(opts.principal!);
   if (!principal.ok) throw new UsageError(`--principal: ${principal.error}`, 'use a user, role, assumed-role session, federated-user or root ARN, a 12-digit account id, a service principal, or "anonymous"');
-  const files = new Map<string, string>();
+  const files = new Map<string, PolicyFile>();
   const raw: { -readonly [K in keyof RawPolicySet]: RawPolicySet[K] } = {};
   const load = async (file: string, flag: string, path: string): Promise<unknown> => {
-    files.set(path, file);
-    return readJson(io, file, flag);
+    const { data, text } = await readJson(io, file, flag);
+    files.set(path, { file, text });
+    return data;
   };
   if (opts.identity.length > 0) raw.identity = await Promise.all(opts.identity.map((f, i) => load(f, '--identity', `/identity/${i}`)));
   if (opts.resourcePolicy !== undefined) raw.resource = await load(opts.resourcePolicy, '--resource-policy', '/resource');
