@@ -12,6 +12,7 @@ import { iamError, type IamError, type IndexedIamError } from './errors.js';
 import type { OperationDefinition } from './operations/common/define-operation.js';
 import type { Infer, JsonSchema } from './operations/common/schema.js';
 import { OPERATIONS } from './operations/registry.js';
+import { seedIndexes, transferIndexes } from './operations/common/account-index.js';
 import { asAccount } from './operations/common/draft.js';
 import type { Account, Instant } from './types.js';
 
@@ -122,7 +123,14 @@ export function applyOperation(account: Account, c: OperationCall, now: Instant)
   const def = OPERATIONS[shape.value] as OperationDefinition<unknown>;
   const e = def.validate(account, c.input, now);
   if (e !== null) return err(e);
-  return ok(produce(account, def.recipe(c.input, now)));
+  let d: object | undefined;
+  const next = produce(account, (draft) => {
+    seedIndexes(account, draft);
+    d = draft;
+    def.recipe(c.input, now)(draft);
+  });
+  if (d !== undefined) transferIndexes(d, next);
+  return ok(next);
 }
 
 class BatchAbort {
@@ -142,12 +150,16 @@ export interface AppliedBatch {
  */
 export function applyOperations(account: Account, calls: readonly OperationCall[], now: Instant): Result<AppliedBatch, IndexedIamError> {
   try {
+    let d: object | undefined;
     const [next, patches, inversePatches] = produceWithPatches(account, (draft) => {
+      seedIndexes(account, draft);
+      d = draft;
       calls.forEach((c, index) => {
         const e = applyToDraft(draft, c, now);
         if (e !== null) throw new BatchAbort({ ...e, index, op: c.op });
       });
     });
+    if (d !== undefined) transferIndexes(d, next);
     return ok({ account: next, patches, inversePatches });
   } catch (e) {
     if (e instanceof BatchAbort) return err(e.error);
@@ -162,13 +174,17 @@ export function applyOperations(account: Account, calls: readonly OperationCall[
 export function applyOperationsUnchecked(account: Account, calls: Iterable<OperationCall>, now: Instant): Result<Account, IndexedIamError> {
   try {
     let index = 0;
+    let d: object | undefined;
     const next = produce(account, (draft) => {
+      seedIndexes(account, draft);
+      d = draft;
       for (const c of calls) {
         const e = applyToDraft(draft, c, now, false);
         if (e !== null) throw new BatchAbort({ ...e, index, op: c.op });
         index++;
       }
     });
+    if (d !== undefined) transferIndexes(d, next);
     return ok(next);
   } catch (e) {
     if (e instanceof BatchAbort) return err(e.error);
@@ -185,13 +201,17 @@ export interface TimedCall extends OperationCall {
 export function applyTimedOperationsUnchecked(account: Account, calls: Iterable<TimedCall>): Result<Account, IndexedIamError> {
   try {
     let index = 0;
+    let d: object | undefined;
     const next = produce(account, (draft) => {
+      seedIndexes(account, draft);
+      d = draft;
       for (const c of calls) {
         const e = applyToDraft(draft, c, c.at, false);
         if (e !== null) throw new BatchAbort({ ...e, index, op: c.op });
         index++;
       }
     });
+    if (d !== undefined) transferIndexes(d, next);
     return ok(next);
   } catch (e) {
     if (e instanceof BatchAbort) return err(e.error);

@@ -16,7 +16,7 @@ export const createGroup = defineOperation({
   api: 'iam',
   input: obj({ GroupName: groupName }, { Path: iamPath }),
   validate(account, input) {
-    const taken = nameTaken(account.groups, input.GroupName);
+    const taken = nameTaken(account, 'groups', input.GroupName);
     if (taken !== undefined) return alreadyExists('Group', taken, '/GroupName');
     if (Object.keys(account.groups).length >= MAX_GROUPS_PER_ACCOUNT) return limitExceeded('GroupsPerAccount', MAX_GROUPS_PER_ACCOUNT, '/GroupName');
     return null;
@@ -32,6 +32,6 @@ export const createGroup = defineOperation({
       attachedPolicies: [],
       inlinePolicies: {},
     };
-    nameAdded(draft.groups, input.GroupName);
+    nameAdded(draft, 'groups', input.GroupName);
   },
 });

@@ -25,7 +25,7 @@ export const createRole = defineOperation({
     },
   ),
   validate(account, input) {
-    const taken = nameTaken(account.roles, input.RoleName);
+    const taken = nameTaken(account, 'roles', input.RoleName);
     if (taken !== undefined) return alreadyExists('Role', taken, '/RoleName');
     if (input.Path?.startsWith('/aws-service-role/') === true) {
       return invalidInput('The path /aws-service-role/ is reserved for service-linked roles.', '/Path', 'use CreateServiceLinkedRole');
@@ -54,6 +54,6 @@ export const createRole = defineOperation({
       boundary: input.PermissionsBoundary ?? null,
       ...(input.Description !== undefined ? { description: input.Description } : {}),
     };
-    nameAdded(draft.roles, input.RoleName);
+    nameAdded(draft, 'roles', input.RoleName);
   },
 });

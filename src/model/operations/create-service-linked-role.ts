@@ -27,7 +27,7 @@ export const createServiceLinkedRole = defineOperation({
   ),
   validate(account, input) {
     const name = input.RoleName ?? serviceLinkedRoleName(input.AWSServiceName, input.CustomSuffix);
-    const taken = nameTaken(account.roles, name);
+    const taken = nameTaken(account, 'roles', name);
     return taken !== undefined ? alreadyExists('Role', taken, '/AWSServiceName') : null;
   },
   recipe: (input, now) => (draft) => {
@@ -51,6 +51,6 @@ export const createServiceLinkedRole = defineOperation({
       serviceLinked: true,
       ...(input.Description !== undefined ? { description: input.Description } : {}),
     };
-    nameAdded(draft.roles, name);
+    nameAdded(draft, 'roles', name);
   },
 });

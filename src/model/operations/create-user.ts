@@ -14,7 +14,7 @@ export const createUser = defineOperation({
   api: 'iam',
   input: obj({ UserName: userName }, { Path: iamPath, Tags: tagsField, PermissionsBoundary: policyArn }),
   validate(account, input) {
-    const taken = nameTaken(account.users, input.UserName);
+    const taken = nameTaken(account, 'users', input.UserName);
     if (taken !== undefined) return alreadyExists('User', taken, '/UserName');
     if (input.PermissionsBoundary !== undefined && managedPolicy(account, input.PermissionsBoundary) === undefined) {
       return noSuchEntity('policy', input.PermissionsBoundary, '/PermissionsBoundary');
@@ -39,6 +39,6 @@ export const createUser = defineOperation({
       groups: [],
       boundary: input.PermissionsBoundary ?? null,
     };
-    nameAdded(draft.users, input.UserName);
+    nameAdded(draft, 'users', input.UserName);
   },
 });

@@ -25,6 +25,6 @@ export const deleteGroup = defineOperation({
   },
   recipe: (input) => (draft) => {
     delete draft.groups[input.GroupName];
-    nameRemoved(draft.groups, input.GroupName);
+    nameRemoved(draft, 'groups', input.GroupName);
   },
 });

@@ -27,6 +27,6 @@ export const deleteRole = defineOperation({
   },
   recipe: (input) => (draft) => {
     delete draft.roles[input.RoleName];
-    nameRemoved(draft.roles, input.RoleName);
+    nameRemoved(draft, 'roles', input.RoleName);
   },
 });

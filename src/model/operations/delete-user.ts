@@ -32,6 +32,6 @@ export const deleteUser = defineOperation({
   },
   recipe: (input) => (draft) => {
     delete draft.users[input.UserName];
-    nameRemoved(draft.users, input.UserName);
+    nameRemoved(draft, 'users', input.UserName);
   },
 });

@@ -1,38 +1,24 @@
 /**
  * IAM names of users, groups and roles are unique case-insensitively ("you cannot create users named both TESTUSER
- * and testuser", IAM User Guide, IAM identifiers). A lowercase index per record object (a frozen record, or the same
- * draft proxy for a whole batch) keeps the check O(1) per call inside a batch; recipes that add or remove names keep
- * the index of a draft current. A hit is confirmed against the record, so a stale index never invents a conflict.
+ * and testuser", IAM User Guide, IAM identifiers). Backed by the account indexes (account-index.ts).
  */
-const indexes = new WeakMap<object, Map<string, string>>();
+import type { Draft } from 'immer';
+import type { Account } from '../../types.js';
+import { index, indexDelete, indexSet } from './account-index.js';
 
-function indexOf(record: Readonly<Record<string, unknown>>): Map<string, string> {
-  let idx = indexes.get(record);
-  if (idx === undefined) {
-    idx = new Map(Object.keys(record).map((k) => [k.toLowerCase(), k]));
-    indexes.set(record, idx);
-  }
-  return idx;
-}
+/** The named collections. */
+export type NamedKind = 'users' | 'groups' | 'roles';
 
 /** The existing name that equals `name` ignoring case, or undefined. */
-export function nameTaken(record: Readonly<Record<string, unknown>>, name: string): string | undefined {
+export function nameTaken(account: Account, kind: NamedKind, name: string): string | undefined {
+  const record = account[kind] as Readonly<Record<string, unknown>>;
   if (Object.hasOwn(record, name)) return name;
-  const idx = indexOf(record);
-  const hit = idx.get(name.toLowerCase());
-  if (hit === undefined) return undefined;
-  if (Object.hasOwn(record, hit)) return hit;
-  indexes.delete(record);
-  const again = indexOf(record).get(name.toLowerCase());
-  return again !== undefined && Object.hasOwn(record, again) ? again : undefined;
+  const hit = index(account, kind).get(name.toLowerCase());
+  return hit !== undefined && Object.hasOwn(record, hit) ? hit : undefined;
 }
 
-/** Records that a recipe added `name` to the (draft) record. */
-export function nameAdded(record: object, name: string): void {
-  indexes.get(record)?.set(name.toLowerCase(), name);
-}
+/** Records that a recipe added `name`. */
+export const nameAdded = (draft: Draft<Account>, kind: NamedKind, name: string): void => indexSet(draft, kind, name.toLowerCase(), name);
 
-/** Records that a recipe removed `name` from the (draft) record. */
-export function nameRemoved(record: object, name: string): void {
-  indexes.get(record)?.delete(name.toLowerCase());
-}
+/** Records that a recipe removed `name`. */
+export const nameRemoved = (draft: Draft<Account>, kind: NamedKind, name: string): void => indexDelete(draft, kind, name.toLowerCase());
