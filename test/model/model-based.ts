@@ -108,7 +108,7 @@ function command(label: () => string, check: (m: Readonly<Model>) => boolean, st
   };
 }
 
-const USER_NAMES = ['alice', 'bob', 'carol', 'dave'];
+const USER_NAMES = ['alice', 'bob', 'carol', 'dave', 'ALICE', 'Bob'];
 const GROUP_NAMES = ['devs', 'ops', 'audit'];
 const ROLE_NAMES = ['app', 'ci'];
 const POLICY_NAMES = ['read', 'write', 'admin'];
@@ -118,7 +118,8 @@ export const accountCommands: fc.Arbitrary<Cmd>[] = [
   fc.nat().map((i) => {
     const name = USER_NAMES[i % USER_NAMES.length]!;
     return command(() => `CreateUser(${name})`, () => true, (m, r) => {
-      const ok = runCall(m, r, op('CreateUser', { UserName: name }), m.users.has(name) ? 'EntityAlreadyExists' : null);
+      const taken = [...m.users.keys()].some((n) => n.toLowerCase() === name.toLowerCase());
+      const ok = runCall(m, r, op('CreateUser', { UserName: name }), taken ? 'EntityAlreadyExists' : null);
       if (ok) m.users.set(name, { keys: [], login: false, mfa: 0, groups: new Set(), attached: new Set(), inline: new Set() });
     });
   }),
