@@ -1,7 +1,7 @@
 /** CreatePolicy: a new customer managed policy with version v1 as its default. */
-import { alreadyExists, invalidInput, limitExceeded } from '../errors.js';
+import { iamError, limitExceeded } from '../errors.js';
 import { nextId } from '../ids.js';
-import { customerPolicy, customerPolicyArn } from '../lookup.js';
+import { customerPolicyArn } from '../lookup.js';
 import { asAccount } from './common/draft.js';
 import { defineOperation } from './common/define-operation.js';
 import { iamPath, policyDocumentField, policyName } from './common/fields.js';
@@ -16,10 +16,12 @@ export const createPolicy = defineOperation({
   api: 'iam',
   input: obj({ PolicyName: policyName, PolicyDocument: policyDocumentField }, { Path: iamPath, Description: str({ maxLength: 1000 }) }),
   validate(account, input) {
-    const arn = customerPolicyArn(account, input.PolicyName, input.Path ?? '/');
-    if (customerPolicy(account, arn) !== undefined) return alreadyExists('A policy', input.PolicyName, '/PolicyName');
-    if (Object.values(account.policies).some((p) => p.name === input.PolicyName)) {
-      return invalidInput(`A policy called ${input.PolicyName} already exists under another path.`, '/PolicyName', 'IAM policy names are unique per account, whatever the path');
+    const suffix = `/${input.PolicyName.toLowerCase()}`;
+    if (Object.keys(account.policies).some((arn) => arn.toLowerCase().endsWith(suffix))) {
+      return iamError('EntityAlreadyExists', `A policy called ${input.PolicyName} already exists. Duplicate names are not allowed.`, {
+        path: '/PolicyName',
+        hint: 'customer managed policy names are unique in the account, whatever the path and the case',
+      });
     }
     if (Object.keys(account.policies).length >= MAX_CUSTOMER_POLICIES) return limitExceeded('PoliciesPerAccount', MAX_CUSTOMER_POLICIES, '/PolicyName');
     const doc = checkDocument(input.PolicyDocument, 'identity', '/PolicyDocument', { requireVersion2012: true });

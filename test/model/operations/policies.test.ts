@@ -18,8 +18,10 @@ describe('CreatePolicy', () => {
     const a = succeeds(base(), op('CreatePolicy', { PolicyName: 'x', PolicyDocument: JSON.stringify(S3_READ) }));
     expect(policyDocument(a, 'arn:aws:iam::123456789012:policy/x')).toEqual(S3_READ);
   });
-  it('EntityAlreadyExists for a taken name', () => {
+  it('EntityAlreadyExists for a taken name, whatever the path and the case', () => {
     fails(withPolicy(), op('CreatePolicy', { PolicyName: 'reader', Path: '/app/', PolicyDocument: S3_READ }), 'EntityAlreadyExists');
+    expect(fails(withPolicy(), op('CreatePolicy', { PolicyName: 'Reader', Path: '/other/', PolicyDocument: S3_READ }), 'EntityAlreadyExists').message).toMatch(/Duplicate names/);
+    succeeds(withPolicy(), op('CreatePolicy', { PolicyName: 'eader', PolicyDocument: S3_READ }));
   });
   it('MalformedPolicyDocument with the parser problems and pointers', () => {
     const e = fails(base(), op('CreatePolicy', { PolicyName: 'x', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allw', Action: 's3:GetObject', Resource: '*' }] } }), 'MalformedPolicyDocument');
