@@ -44,7 +44,8 @@ export interface CheckError {
 /** A check that was asked for but not run, and why. */
 export interface NotEvaluated {
   readonly checkId: string;
-  readonly reason: 'unknown-check' | 'invalid-options' | 'disabled';
+  /** `missing-input`: the account was imported from AWS files and the files this check needs were absent (src/import/needs.ts). */
+  readonly reason: 'unknown-check' | 'invalid-options' | 'disabled' | 'missing-input';
   readonly detail: string;
 }
 

@@ -2,6 +2,7 @@
  * Runs checks over an account: resolves options, calls detect, renders messages, applies suppressions.
  * A check that throws becomes a `check-error` finding and the run goes on (cdk-nag's applyRule).
  */
+import { describeLacks, missingNeeds } from '../import/needs.js';
 import type { Account, Instant } from '../model/types.js';
 import type { Config } from './config.js';
 import type { AnyCheck } from './define-check.js';
@@ -76,6 +77,11 @@ export function runChecks(account: Account, opts: RunOptions): CheckRun {
   const ran: string[] = [];
   const suppressions = opts.config?.suppressions ?? [];
   for (const check of selected) {
+    const lacks = missingNeeds(account, check.meta);
+    if (lacks.length > 0) {
+      notEvaluated.push({ checkId: check.meta.id, reason: 'missing-input', detail: describeLacks(lacks) });
+      continue;
+    }
     const options = resolveOptions(check, opts);
     const problems = optionProblems(check, options);
     if (problems.length > 0) {

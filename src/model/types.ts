@@ -339,4 +339,12 @@ export interface Account {
   readonly activity: List<CloudTrailEvent>;
   /** Counter for deterministic ids (AIDA…, AKIA…, event ids). */
   readonly seq: number;
+  /** Set by the AWS-export importer (src/import): which inputs were present and the snapshot time ages are computed from. */
+  readonly importedFrom?: ImportedFrom;
+}
+
+/** Where an imported account came from: the input kinds present (src/import/types.ts InputKind) and the snapshot time. */
+export interface ImportedFrom {
+  readonly inputs: readonly string[];
+  readonly snapshot: Instant;
 }
