@@ -119,3 +119,11 @@ describe('loadAccount errors', () => {
     expect(loadAccount(saveAccount(base())).ok).toBe(true);
   });
 });
+
+describe('optional account fields', () => {
+  it('round-trips importedFrom', () => {
+    const a = { ...base(), importedFrom: { inputs: ['credential-report'], snapshot: '2026-05-01T00:00:00Z' } };
+    const r = loadAccount(saveAccount(a));
+    expect(r.ok && (r.value as { importedFrom?: unknown }).importedFrom).toEqual(a.importedFrom);
+  });
+});

@@ -95,6 +95,7 @@ export function newestInstant(a: Account): Instant {
   for (const v of a.usage.roles.values()) see(v.date);
   for (const m of a.usage.services.values()) for (const v of m.values()) see(v.LastAuthenticated);
   see(a.activity.last()?.eventTime);
+  see((a as { readonly importedFrom?: { readonly snapshot?: Instant } }).importedFrom?.snapshot);
   for (const e of a.activity) see(e.eventTime);
   return max;
 }
