@@ -82,7 +82,13 @@ function pruneOneOf(errors: readonly ErrorObject[]): readonly ErrorObject[] {
 /** Checks a call's name and input shape. Paths are JSON pointers into the input (e.g. `/Tags/0/Key`). */
 export function validateOperationInput(c: OperationCall): Result<OperationName, InputError[]> {
   if (typeof c.op !== 'string' || !isOperationName(c.op)) {
-    return err([{ code: 'unknown-operation', message: `unknown operation ${JSON.stringify(c.op)}`, path: '/op', hint: `known operations: ${OPERATION_NAMES.join(', ')}` }]);
+    const near = typeof c.op === 'string' ? OPERATION_NAMES.find((n) => n.toLowerCase() === (c.op as string).toLowerCase()) : undefined;
+    return err([{
+      code: 'unknown-operation',
+      message: `unknown operation ${JSON.stringify(c.op)}`,
+      path: '/op',
+      hint: near !== undefined ? `did you mean ${near}? (operation names follow the AWS API exactly)` : `known operations: ${OPERATION_NAMES.join(', ')}`,
+    }]);
   }
   const v = validatorFor(c.op);
   if (v(c.input)) return ok(c.op);

@@ -70,6 +70,11 @@ describe('validateOperationInput', () => {
     expect(validateOperationInput(op('AttachUserPolicy', { UserName: 'a', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).toEqual({ ok: true, value: 'AttachUserPolicy' });
   });
 
+  it('suggests the right casing of an operation name', () => {
+    const r = validateOperationInput(op('EnableMfaDevice', {}));
+    expect(!r.ok && r.error[0]!.hint).toMatch(/did you mean EnableMFADevice/);
+  });
+
   it('lists known operations in the hint for an unknown one', () => {
     const r = validateOperationInput(op('Nope', {}));
     expect(!r.ok && r.error[0]!.hint).toMatch(/CreateUser/);
