@@ -97,7 +97,7 @@ describe('near-miss generators (test/arbitraries/policy.ts)', () => {
   it('every effect and every deciding policy kind is reached', () => {
     const seen = new Set(samples.map((c) => { const d = referenceDecide(c.request, c.policies); return `${d.effect}/${String(d.decidedBy)}`; }));
     for (const k of ['Allow/identity', 'Allow/resource', 'Allow/root', 'ExplicitDeny/identity', 'ExplicitDeny/resource', 'ExplicitDeny/boundary', 'ExplicitDeny/session',
-      'ExplicitDeny/scp', 'ExplicitDeny/rcp', 'ImplicitDeny/identity', 'ImplicitDeny/resource', 'ImplicitDeny/boundary', 'ImplicitDeny/session', 'ImplicitDeny/scp', 'ImplicitDeny/rcp']) {
+      'ExplicitDeny/scp', 'ExplicitDeny/rcp', 'ImplicitDeny/null', 'ImplicitDeny/resource', 'ImplicitDeny/boundary', 'ImplicitDeny/session', 'ImplicitDeny/scp', 'ImplicitDeny/rcp']) {
       expect(seen).toContain(k);
     }
   });

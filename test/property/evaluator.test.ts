@@ -111,14 +111,16 @@ const caseWithExtra = (effect: 'Allow' | 'Deny'): fc.Arbitrary<{ base: PolicyCas
 const show = (c: PolicyCase): string => JSON.stringify(c);
 
 describe('evaluator invariants (issue 2)', () => {
-  it('MATCHES-REFERENCE: the fast evaluator agrees with the reference model on 10,000 near-miss pairs', () => {
+  it('MATCHES-REFERENCE: the fast evaluator agrees with the reference model (effect and deciding policy kind) on 10,000 near-miss pairs', () => {
     const tally: Record<string, number> = {};
     fc.assert(
       fc.property(policyCase, fc.nat(9), (c, n) => {
         const expected = referenceDecide(c.request, c.policies);
         const got = decide(c, n === 0);
         tally[expected.effect] = (tally[expected.effect] ?? 0) + 1;
-        if (got.effect !== expected.effect) throw new Error(`fast ${got.effect} (by ${String(got.decidedBy)}), reference ${expected.effect} (by ${String(expected.decidedBy)}) for ${show(c)}`);
+        if (got.effect !== expected.effect || got.decidedBy !== expected.decidedBy) {
+          throw new Error(`fast ${got.effect} (by ${String(got.decidedBy)}), reference ${expected.effect} (by ${String(expected.decidedBy)}) for ${show(c)}`);
+        }
       }),
       { numRuns: 10_000 },
     );

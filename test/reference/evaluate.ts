@@ -72,29 +72,34 @@ export function referenceDecide(request: AuthzRequest, set: RawPolicySet): Refer
   }
   if (crossAccount) {
     // Both sides must allow; the resource side accepts any naming, including the account (sheet §1.1 cross-account).
-    if (grant === null) return { effect: 'ImplicitDeny', decidedBy: 'resource' };
+    if (grant === null) return { effect: 'ImplicitDeny', decidedBy: p.kind === 'root' || allows(identity) ? 'resource' : null };
     if (p.kind === 'root') return { effect: 'Allow', decidedBy: 'root' };
-    return principalSide(allows(identity), boundary, session, p.kind === 'federated-user', allows);
+    return principalSide(allows(identity), false, boundary, session, p.kind === 'federated-user', allows);
   }
   if (p.kind === 'root') return { effect: 'Allow', decidedBy: 'root' };
   if (grant === 'exact') return { effect: 'Allow', decidedBy: 'resource' };
-  return principalSide(allows(identity) || grant === 'role', boundary, session, p.kind === 'federated-user', allows);
+  return principalSide(allows(identity), grant === 'role', boundary, session, p.kind === 'federated-user', allows);
 }
 
-/** Steps 5–7: an identity-side Allow, then the boundary, then the session policy (or its absence). */
+/**
+ * Steps 5–7: an identity Allow (or a resource policy naming the role or the session's owner), then the boundary, then
+ * the session policy or its absence. decidedBy follows the Decision contract: null when nothing granted at all, the
+ * failing gate otherwise; an Allow is the identity policy's, or the resource policy's when only it granted.
+ */
 function principalSide(
-  granted: boolean,
+  identityAllows: boolean,
+  roleGrant: boolean,
   boundary: readonly StatementOutcome[] | null,
   session: readonly StatementOutcome[] | null,
   federatedUser: boolean,
   allows: (list: readonly StatementOutcome[]) => boolean,
 ): ReferenceDecision {
-  if (!granted) return { effect: 'ImplicitDeny', decidedBy: 'identity' };
+  if (!identityAllows && !roleGrant) return { effect: 'ImplicitDeny', decidedBy: null };
   if (boundary !== null && !allows(boundary)) return { effect: 'ImplicitDeny', decidedBy: 'boundary' };
   if (session !== null && !allows(session)) return { effect: 'ImplicitDeny', decidedBy: 'session' };
   // A federated-user session without a session policy has no permissions of its own (sheet §1.1 step 7).
   if (session === null && federatedUser) return { effect: 'ImplicitDeny', decidedBy: 'session' };
-  return { effect: 'Allow', decidedBy: 'identity' };
+  return { effect: 'Allow', decidedBy: identityAllows ? 'identity' : 'resource' };
 }
 
 /** The reference evaluator: the effect AWS would return for the request under the raw policy set. */
