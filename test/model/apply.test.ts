@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatches } from 'immer';
+import { applyPatches, produce } from 'immer';
 import {
   applyOperation,
   applyOperations,
   applyOperationsUnchecked,
+  applyTimedOperationsUnchecked,
+  applyToDraft,
   call,
   OPERATION_NAMES,
   OPERATION_SCHEMAS,
@@ -125,6 +127,27 @@ describe('applyOperationsUnchecked', () => {
   it('still runs IAM validation', () => {
     const r = applyOperationsUnchecked(base(), [call('AddUserToGroup', { UserName: 'x', GroupName: 'g' })], T0);
     expect(!r.ok && r.error.code).toBe('NoSuchEntity');
+  });
+});
+
+describe('applyTimedOperationsUnchecked and applyToDraft', () => {
+  it('each call happens at its own instant', () => {
+    const r = applyTimedOperationsUnchecked(base(), [
+      { ...call('CreateUser', { UserName: 'a' }), at: '2026-01-01T00:00:00Z' },
+      { ...call('CreateAccessKey', { UserName: 'a' }), at: '2026-02-01T00:00:00Z' },
+    ]);
+    expect(r.ok && [r.value.users['a']!.created, r.value.users['a']!.accessKeys[0]!.created]).toEqual(['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z']);
+    const bad = applyTimedOperationsUnchecked(base(), [{ ...call('CreateAccessKey', { UserName: 'x' }), at: T0 }]);
+    expect(!bad.ok && [bad.error.index, bad.error.code]).toEqual([0, 'NoSuchEntity']);
+  });
+  it('applyToDraft checks the input and applies inside a caller-owned produce', () => {
+    let error: unknown = 'unset';
+    const next = produce(base(), (d) => {
+      expect(applyToDraft(d, op('CreateUser', { UserName: 'a' }), T0)).toBeNull();
+      error = applyToDraft(d, op('CreateUser', { UserName: 1 }), T0);
+    });
+    expect(Object.keys(next.users)).toEqual(['a']);
+    expect(error).toMatchObject({ code: 'InvalidInput', path: '/UserName' });
   });
 });
 
