@@ -21,6 +21,7 @@ import { formatInputError, type InputError } from '../../result.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { replay } from '../../scenarios/replay.js';
 import type { CliIo } from '../io.js';
+import { importForCli, renderImportSummary } from './import.js';
 import { EXIT, UsageError, useColor } from '../io.js';
 import type { ExitBox, RegisterCommand } from '../program.js';
 import { renderPatchDiff } from '../render/findings-diff.js';
@@ -37,6 +38,8 @@ interface AuditFlags {
   readonly fix?: boolean;
   readonly out?: string;
   readonly suggestions?: boolean;
+  readonly aws?: string;
+  readonly asOf?: string;
 }
 
 /** The config file looked for in the working directory when --config is not given. */
@@ -97,7 +100,10 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(tmp, path);
 }
 
-async function audit(file: string, flags: AuditFlags, io: CliIo): Promise<number> {
+async function audit(fileArg: string | undefined, flags: AuditFlags, io: CliIo): Promise<number> {
+  if ((fileArg === undefined) === (flags.aws === undefined)) throw new UsageError('give an account FILE or --aws DIR (not both)', 'e.g. `iamsim audit account.json` or `iamsim audit --aws ./export`');
+  if (flags.asOf !== undefined && flags.aws === undefined) throw new UsageError('--as-of is only used with --aws DIR');
+  const file = fileArg ?? flags.aws!;
   if (flags.preset !== undefined && !PRESET_NAMES.includes(flags.preset)) {
     throw new UsageError(`--preset: unknown preset "${flags.preset}"`, `known presets: ${PRESET_NAMES.join(', ')}`);
   }
@@ -120,7 +126,13 @@ async function audit(file: string, flags: AuditFlags, io: CliIo): Promise<number
     if (!c.ok) throw new BadInput(c.error);
     config = c.value;
   }
-  const target = await loadAuditTarget(file, io.cwd);
+  let target: { account: Account; end?: Instant };
+  if (flags.aws !== undefined) {
+    const imported = await importForCli(flags.aws, flags.asOf, io);
+    if (!imported.ok) throw new BadInput(imported.error);
+    target = { account: imported.value.account, end: imported.value.snapshot };
+    if (flags.format !== 'json') io.out(renderImportSummary(imported.value, flags.aws) + '\n');
+  } else target = await loadAuditTarget(file, io.cwd);
   const now = flags.at !== undefined ? parseAt(flags.at) : (target.end ?? fromMillis(Date.now()));
   const failOn: Severity = flags.failOn ?? config?.failOn ?? 'low';
   const runOpts = { now, ...(checks ? { checks } : {}), ...(config ? { config } : {}), ...(flags.preset ? { preset: flags.preset } : {}) };
@@ -166,7 +178,9 @@ export const registerAudit: RegisterCommand = (program: Command, io: CliIo, box:
   program
     .command('audit')
     .description('Run the best-practice checks over a saved account (JSON) or the end state of a scenario (YAML)')
-    .argument('<file>', 'account JSON or scenario YAML')
+    .argument('[file]', 'account JSON or scenario YAML')
+    .option('--aws <dir>', 'audit AWS export files in DIR instead (see `iamsim collect`)')
+    .option('--as-of <time>', 'with --aws: the snapshot time ages are computed from (default: the credential report time)')
     .option('--checks <ids>', 'comma-separated check ids (default: all)')
     .option('--preset <name>', `threshold preset: ${PRESET_NAMES.join(', ')}`)
     .option('--config <file>', `config file with options and suppressions (default: ./${DEFAULT_CONFIG} when present)`)
@@ -176,7 +190,7 @@ export const registerAudit: RegisterCommand = (program: Command, io: CliIo, box:
     .option('--fix', 'apply the automatic fixes (with --out)')
     .option('--suggestions', 'with --fix, also apply the first suggestion of each finding without an automatic fix')
     .option('--out <file>', 'with --fix: write the remediated account to this NEW file')
-    .action(async (file: string, flags: AuditFlags) => {
+    .action(async (file: string | undefined, flags: AuditFlags) => {
       try {
         box.code = await audit(file, flags, io);
       } catch (e) {

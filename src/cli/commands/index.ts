@@ -7,5 +7,8 @@ import { registerChecks } from './checks.js';
 import { registerAudit } from './audit.js';
 import { registerReview } from './review.js';
 import { registerAccount } from './account.js';
+import { registerImport } from './import.js';
+import { registerCollect } from './collect.js';
+import { registerExport } from './export.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks, registerAudit, registerReview, registerAccount];
+export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks, registerAudit, registerReview, registerAccount, registerImport, registerCollect, registerExport];
