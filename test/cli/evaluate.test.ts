@@ -1,8 +1,8 @@
 /** `iamsim evaluate` driven in-process through run() with a fake io: flags, --explain, --expect, JSON, batch, bad input. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { principalFromArn } from '../../src/cli/commands/evaluate.js';
@@ -41,6 +41,8 @@ beforeAll(() => {
   write('broken.json', '{"Version": "2012-10-17", "Statement": [');
   write('no-version.json', { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' }] });
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('iamsim evaluate, one request from flags', () => {
   it('allows through an identity policy with a policy variable, and says which statement decided', async () => {
