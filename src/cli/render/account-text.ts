@@ -3,7 +3,7 @@
  * explicit instant, by default the newest timestamp in the account, never the wall clock.
  */
 import { awsManagedPolicy } from '../../model/aws-managed.js';
-import { groupMembers, managedPolicy } from '../../model/lookup.js';
+import { managedPolicy } from '../../model/lookup.js';
 import { daysBetween } from '../../model/time.js';
 import { ROOT, type Account, type Instant, type LastUsed, type MfaDevice } from '../../model/types.js';
 
@@ -157,6 +157,18 @@ export function summarizeAccount(a: Account, at: Instant): AccountSummary {
       ],
       tags: u.tags,
     }));
+  const members = new Map<string, string[]>();
+  for (const u of Object.values(a.users)) {
+    for (const g of u.groups) {
+      const list = members.get(g);
+      if (list === undefined) members.set(g, [u.name]);
+      else list.push(u.name);
+    }
+  }
+  const attachmentCounts = new Map<string, number>();
+  for (const p of [...Object.values(a.users), ...Object.values(a.groups), ...Object.values(a.roles)]) {
+    for (const arn of p.attachedPolicies) attachmentCounts.set(arn, (attachmentCounts.get(arn) ?? 0) + 1);
+  }
   const org = a.organization;
   return {
     account: { id: a.id, alias: a.alias },
@@ -174,7 +186,7 @@ export function summarizeAccount(a: Account, at: Instant): AccountSummary {
     users,
     groups: Object.values(a.groups)
       .sort((x, y) => x.name.localeCompare(y.name))
-      .map((g) => ({ name: g.name, members: groupMembers(a, g.name), policies: [...attachedRefs(g.attachedPolicies, 'attached'), ...inlineRefs(g.inlinePolicies)] })),
+      .map((g) => ({ name: g.name, members: [...(members.get(g.name) ?? [])].sort(), policies: [...attachedRefs(g.attachedPolicies, 'attached'), ...inlineRefs(g.inlinePolicies)] })),
     roles: Object.values(a.roles)
       .sort((x, y) => x.name.localeCompare(y.name))
       .map((r) => ({
@@ -188,13 +200,7 @@ export function summarizeAccount(a: Account, at: Instant): AccountSummary {
       })),
     customerPolicies: Object.values(a.policies)
       .sort((x, y) => x.arn.localeCompare(y.arn))
-      .map((p) => {
-        const attachments =
-          Object.values(a.users).filter((u) => u.attachedPolicies.includes(p.arn)).length +
-          Object.values(a.groups).filter((g) => g.attachedPolicies.includes(p.arn)).length +
-          Object.values(a.roles).filter((r) => r.attachedPolicies.includes(p.arn)).length;
-        return { name: p.name, arn: p.arn, defaultVersion: p.defaultVersion, versions: p.versions.length, attachments, lastReviewed: p.lastReviewed ?? null };
-      }),
+      .map((p) => ({ name: p.name, arn: p.arn, defaultVersion: p.defaultVersion, versions: p.versions.length, attachments: attachmentCounts.get(p.arn) ?? 0, lastReviewed: p.lastReviewed ?? null })),
     instances: Object.values(a.instances)
       .sort((x, y) => x.id.localeCompare(y.id))
       .map((i) => ({
