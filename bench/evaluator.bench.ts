@@ -104,6 +104,7 @@ function rate(requests: readonly AuthzRequest[], f: (r: AuthzRequest) => unknown
   }, minMs);
 }
 
+/** Runs the evaluator benchmarks (a)–(d) and reports their figures. */
 export default async function bench(ctx: BenchContext): Promise<void> {
   const minMs = ctx.quick ? 200 : 1500;
 

@@ -8,8 +8,9 @@ import type { AuthzRequest, ContextValue, RequestPrincipal } from '../../src/eva
 import type { RawPolicySet } from '../../src/evaluator/policy-set.js';
 import { actionPatternOf, nearMissOf, resourcePatternOf } from './policy-values.js';
 
-/** The caller's account and an outside account. */
+/** The caller's account. */
 export const ACCOUNT = '111122223333';
+/** An outside account, for cross-account requests. */
 export const OTHER_ACCOUNT = '444455556666';
 
 /** Every kind of caller the generators use, in both accounts. */
