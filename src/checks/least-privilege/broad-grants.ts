@@ -11,6 +11,7 @@ import type { ResourceRef } from '../types.js';
 import type { Decide } from '../universe/compare-grants.js';
 import type { ActionCatalog } from '../universe/types.js';
 import { planReplacement, type ReplacementPlan } from './replace-direct-policies.js';
+import { documentId } from '../universe/policy-set-key.js';
 
 /** Where a broad policy is held. */
 export interface BroadGrant {
@@ -25,13 +26,15 @@ export interface BroadGrant {
 /** A semantic breadth test on one document: a description of what is too broad, or null. */
 export type BreadthTest = (doc: PolicyDocument) => string | null;
 
-/** Memoises a breadth test by document object (documents are frozen and shared). */
+/** Memoises a breadth test by document content (equal documents held by many principals are judged once). */
 export function memoTest(test: BreadthTest): BreadthTest {
-  const memo = new WeakMap<PolicyDocument, string | null>();
+  const memo = new Map<number, string | null>();
   return (doc) => {
-    if (memo.has(doc)) return memo.get(doc) ?? null;
+    const id = documentId(doc);
+    if (memo.has(id)) return memo.get(id) ?? null;
     const v = test(doc);
-    memo.set(doc, v);
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(id, v);
     return v;
   };
 }

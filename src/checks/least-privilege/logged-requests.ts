@@ -22,11 +22,31 @@ export function eventBy(e: CloudTrailEvent, arn: string): boolean {
   return id.arn === arn || id.sessionContext?.sessionIssuer?.arn === arn;
 }
 
+const byActor = new WeakMap<object, ReadonlyMap<string, readonly CloudTrailEvent[]>>();
+
+/** The activity log's API calls by actor ARN (a role's sessions under the role), built once per log. */
+export function apiCallsByActor(account: Account): ReadonlyMap<string, readonly CloudTrailEvent[]> {
+  const log = account.activity as unknown as object;
+  let index = byActor.get(log);
+  if (index === undefined) {
+    const m = new Map<string, CloudTrailEvent[]>();
+    for (const e of account.activity) {
+      if (e.eventType !== 'AwsApiCall') continue;
+      const arn = e.userIdentity.sessionContext?.sessionIssuer?.arn ?? e.userIdentity.arn;
+      const l = m.get(arn);
+      if (l) l.push(e); else m.set(arn, [e]);
+    }
+    index = m;
+    byActor.set(log, index);
+  }
+  return index;
+}
+
 /** The principal's API calls between `from` and `now` (sign-ins excluded); `allowedOnly` keeps calls without an error. */
 export function loggedRequests(account: Account, pp: PrincipalPolicies, from: Instant, now: Instant, allowedOnly = true): LoggedRequest[] {
   const out: LoggedRequest[] = [];
-  for (const e of account.activity) {
-    if (e.eventTime < from || e.eventTime > now || e.eventType !== 'AwsApiCall' || !eventBy(e, pp.arn)) continue;
+  for (const e of apiCallsByActor(account).get(pp.arn) ?? []) {
+    if (e.eventTime < from || e.eventTime > now || !eventBy(e, pp.arn)) continue;
     if (allowedOnly && e.errorCode !== undefined) continue;
     const mfa = e.userIdentity.sessionContext?.attributes.mfaAuthenticated;
     const context: Record<string, string> = {

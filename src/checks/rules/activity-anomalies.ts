@@ -8,7 +8,7 @@
 import type { PolicyDocument } from '../../evaluator/types.js';
 import { policyDocument } from '../../model/lookup.js';
 import { addMillis } from '../../model/time.js';
-import type { Account, CloudTrailEvent } from '../../model/types.js';
+import type { Account, CloudTrailEvent, Role, User } from '../../model/types.js';
 import { DEFAULT_ANOMALY_OPTIONS, detectAnomalies, type Anomaly, type AnomalyKind, type AnomalyOptions } from '../anomalies/index.js';
 import { defineCheck } from '../define-check.js';
 import type { Fix, Report, ResourceRef, Severity } from '../types.js';
@@ -38,10 +38,21 @@ const SEVERITY_OF: Readonly<Record<AnomalyKind, Severity>> = {
   'privilege-change': 'high',
 };
 
+/** Users and roles by ARN, built once per account. */
+const byArn = new WeakMap<Account, { users: ReadonlyMap<string, User>; roles: ReadonlyMap<string, Role> }>();
+function entitiesByArn(account: Account): { users: ReadonlyMap<string, User>; roles: ReadonlyMap<string, Role> } {
+  let e = byArn.get(account);
+  if (e === undefined) {
+    e = { users: new Map(Object.values(account.users).map((u) => [u.arn, u])), roles: new Map(Object.values(account.roles).map((r) => [r.arn, r])) };
+    byArn.set(account, e);
+  }
+  return e;
+}
+
 function containment(account: Account, a: Anomaly): { ref: ResourceRef; fix: Fix | null; contained: boolean; msg: Msg } {
   const { actor } = a;
   if (actor.kind === 'user') {
-    const u = Object.values(account.users).find((x) => x.arn === actor.arn);
+    const u = entitiesByArn(account).users.get(actor.arn);
     const ref: ResourceRef = { kind: 'user', arn: actor.arn, name: actor.name };
     if (u === undefined) return { ref, fix: null, contained: true, msg: 'containUser' };
     const contained = u.attachedPolicies.includes(AWS_DENY_ALL);
@@ -52,7 +63,7 @@ function containment(account: Account, a: Anomaly): { ref: ResourceRef; fix: Fix
     return { ref, fix: fix.length ? fix : null, contained, msg: 'containUser' };
   }
   if (actor.kind === 'role') {
-    const r = Object.values(account.roles).find((x) => x.arn === actor.arn);
+    const r = entitiesByArn(account).roles.get(actor.arn);
     const ref: ResourceRef = { kind: 'role', arn: actor.arn, name: actor.name };
     if (r === undefined) return { ref, fix: null, contained: true, msg: 'containRole' };
     const contained = r.attachedPolicies.includes(AWS_DENY_ALL);

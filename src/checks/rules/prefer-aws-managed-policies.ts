@@ -19,6 +19,7 @@ import { decideRaw } from '../universe/decide-raw.js';
 import { PROBE_PRINCIPAL } from '../universe/grants-admin.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
 import { allowedServices, servicesWithin } from '../universe/service-set.js';
+import { statementsOf, stringsOf } from '../universe/policy-facts.js';
 
 type Msg = 'equalsAws' | 'containedInAws' | 'staleCopy' | 'swap';
 
@@ -34,7 +35,13 @@ export interface PreferAwsOptions extends Readonly<Record<string, unknown>> {
   readonly maxUniverse: number;
 }
 
-interface Candidate { readonly policy: AwsManagedPolicy; readonly services: ReadonlySet<string> | null }
+interface Candidate {
+  readonly policy: AwsManagedPolicy;
+  readonly services: ReadonlySet<string> | null;
+  /** How many real actions its Allow statements name; exact as its allowed-action count when it has no Deny. */
+  readonly allowCount: number;
+  readonly hasDeny: boolean;
+}
 let candidates: readonly Candidate[] | undefined;
 
 /** AWS managed policies that can be attached to users, groups and roles, with their service sets (computed once). */
@@ -42,11 +49,26 @@ function awsCandidates(): readonly Candidate[] {
   if (candidates === undefined) {
     candidates = awsManagedPolicies()
       .filter((p) => !p.path.startsWith('/aws-service-role/'))
-      .map((p) => ({ policy: p, services: allowedServices(p.document, REAL_CATALOG) }))
+      .map((p) => ({ policy: p, services: allowedServices(p.document, REAL_CATALOG), ...allowShape(p.document) }))
       .sort((a, b) => (a.services?.size ?? Infinity) - (b.services?.size ?? Infinity) || (a.policy.name < b.policy.name ? -1 : 1));
   }
   return candidates;
 }
+
+/** The number of distinct real actions a document's Allow statements name (NotAction counts as everything), and whether it has a Deny. */
+function allowShape(doc: PolicyDocument): { allowCount: number; hasDeny: boolean } {
+  const actions = new Set<string>();
+  let hasDeny = false;
+  let all = false;
+  for (const st of statementsOf(doc)) {
+    if (st['Effect'] === 'Deny') { hasDeny = true; continue; }
+    if (st['NotAction'] !== undefined) all = true;
+    for (const p of stringsOf(st['Action'])) for (const a of REAL_CATALOG.expand(p)) actions.add(a);
+  }
+  return { allowCount: all ? REAL_CATALOG.all().length : actions.size, hasDeny };
+}
+
+const matches = new Map<string, AwsMatch | null>();
 
 /** How a custom document relates to its best AWS managed match. */
 export interface AwsMatch {
@@ -60,14 +82,29 @@ export interface AwsMatch {
 }
 
 /** The AWS managed policy that contains `doc` with the fewest gained actions, compared exactly; undefined when none does. */
-export function bestAwsMatch(doc: PolicyDocument, maxCandidates: number, maxUniverse = 100_000): AwsMatch | undefined {
+export function bestAwsMatch(doc: PolicyDocument, maxCandidates: number, maxUniverse = 100_000, maxGained = Infinity): AwsMatch | undefined {
+  const key = JSON.stringify([doc, maxCandidates, maxUniverse, maxGained]);
+  const hit = matches.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const m = findBest(doc, maxCandidates, maxUniverse, maxGained);
+  if (matches.size >= 2000) matches.clear();
+  matches.set(key, m ?? null);
+  return m;
+}
+
+function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: number, maxGained: number): AwsMatch | undefined {
   const mine = allowedServices(doc, REAL_CATALOG);
+  const mineCount = allowShape(doc).allowCount;
+  // A Deny-free candidate allows every action it names, so it gains at least (its count - ours): skip those that
+  // would gain more than any report could show (maxGained, or a stale copy's quarter of our size).
+  const gainLimit = Math.max(maxGained, Math.ceil(mineCount / 4));
   if (mine !== null && mine.size === 0) return undefined;
   let best: AwsMatch | undefined;
   let tried = 0;
   const fixed = { 'aws:username': 'iamsim-probe', 'aws:PrincipalArn': PROBE_PRINCIPAL.arn };
   for (const c of awsCandidates()) {
     if (!servicesWithin(mine, c.services)) continue;
+    if (!c.hasDeny && c.allowCount - mineCount > gainLimit) continue;
     if (tried++ >= maxCandidates) break;
     const u = buildUniverse([doc, c.policy.document], REAL_CATALOG, { principal: PROBE_PRINCIPAL, fixed });
     const a: RawPolicySet = { identity: [doc] };
@@ -148,7 +185,7 @@ export default defineCheck({
   detect({ account, options }) {
     const out: Report<Msg>[] = [];
     const judge = (doc: PolicyDocument, label: string, resource: ResourceRef, fix: (awsArn: string) => Fix): void => {
-      const m = bestAwsMatch(doc, options.maxCandidates, options.maxUniverse);
+      const m = bestAwsMatch(doc, options.maxCandidates, options.maxUniverse, options.maxGainedActions);
       if (m === undefined) return;
       const equal = m.gained.length === 0 && !m.widensResources;
       const stale = !equal && m.coverage >= options.staleCoverage && m.gained.length > 0;

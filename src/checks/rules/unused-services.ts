@@ -13,7 +13,8 @@ import type { Report, ResourceRef } from '../types.js';
 import { buildUniverse } from '../universe/build-universe.js';
 import { actionsOf, allowedRequests } from '../universe/compare-grants.js';
 import { decideRaw } from '../universe/decide-raw.js';
-import { principalPolicies, type PrincipalKey } from '../universe/principal-policies.js';
+import { principalPolicies, type PrincipalKey, type PrincipalPolicies } from '../universe/principal-policies.js';
+import { boundedMemo, policySetKey } from '../universe/policy-set-key.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
 
 type Msg = 'unusedServices' | 'unusedActions' | 'replaceWithUsed';
@@ -21,11 +22,17 @@ type Msg = 'unusedServices' | 'unusedActions' | 'replaceWithUsed';
 const serviceOf = (action: string): string => action.slice(0, action.indexOf(':')).toLowerCase();
 const list = (xs: readonly string[], n: number): string => (xs.length <= n ? xs.join(', ') : `${xs.slice(0, n).join(', ')} and ${xs.length - n} more`);
 
-/** The real actions a principal's policies allow (for some resource and context), by lowercased service. */
+const granted = boundedMemo<ReadonlyMap<string, readonly string[]>>();
+
+/** The real actions a principal's policies allow (for some resource and context), by lowercased service; memoised across principals holding the same policies. */
 export function grantedActions(account: Account, key: PrincipalKey): ReadonlyMap<string, readonly string[]> {
   const pp = principalPolicies(account, key);
+  if (pp === undefined || (pp.set.identity ?? []).length === 0) return new Map();
+  return granted.get(policySetKey(pp), () => grantedBy(pp));
+}
+
+function grantedBy(pp: PrincipalPolicies): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, string[]>();
-  if (pp === undefined || (pp.set.identity ?? []).length === 0) return out;
   const u = buildUniverse(pp.documents, REAL_CATALOG, { principal: pp.principal, fixed: pp.fixed });
   for (const a of actionsOf(u, allowedRequests(u, pp.set, decideRaw))) {
     const s = serviceOf(a);

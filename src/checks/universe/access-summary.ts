@@ -10,6 +10,7 @@ import type { Account } from '../../model/types.js';
 import { OTHER_RESOURCE, buildUniverse } from './build-universe.js';
 import { toAuthzRequest, type Decide } from './compare-grants.js';
 import { principalPolicies, type PrincipalKey } from './principal-policies.js';
+import { boundedMemo, objectId, policySetKey } from './policy-set-key.js';
 import type { ActionCatalog } from './types.js';
 
 /** Allowed and total action counts of one access level in one service. */
@@ -53,10 +54,17 @@ export function accessLevelText(levels: Readonly<Record<AccessLevel, LevelCount>
   return [full.length ? `Full: ${full.join(', ')}` : '', limited.length ? `Limited: ${limited.join(', ')}` : ''].filter(Boolean).join('  ');
 }
 
-/** Summarises one principal's permissions. */
+const memo = boundedMemo<{ services: readonly ServiceSummary[]; pm: number }>();
+
+/** Summarises one principal's permissions (memoised across principals holding the same policies). */
 export function summarizePrincipal(account: Account, key: PrincipalKey, decide: Decide<RawPolicySet>, catalog: ActionCatalog): PrincipalSummary | undefined {
   const pp = principalPolicies(account, key);
   if (pp === undefined) return undefined;
+  const { services, pm } = memo.get(`${policySetKey(pp)}|${objectId(decide)}|${objectId(catalog)}`, () => summarizeSet(pp, decide, catalog));
+  return { kind: key.kind, name: key.name, arn: pp.arn, services, permissionsManagementCount: pm };
+}
+
+function summarizeSet(pp: NonNullable<ReturnType<typeof principalPolicies>>, decide: Decide<RawPolicySet>, catalog: ActionCatalog): { services: readonly ServiceSummary[]; pm: number } {
   const u = buildUniverse(pp.documents, catalog, { principal: pp.principal, fixed: pp.fixed });
   type Acc = { actions: Set<string>; everywhere: Set<string>; resources: Set<string>; conditional: boolean };
   const byService = new Map<string, Acc>();
@@ -110,7 +118,7 @@ export function summarizePrincipal(account: Account, key: PrincipalKey, decide: 
       permissionsManagement: pmActions.sort(),
     });
   }
-  return { kind: key.kind, name: key.name, arn: pp.arn, services, permissionsManagementCount: pm };
+  return { services, pm };
 }
 
 /** Summaries of every user and role (service-linked roles excluded), users first, by name. */

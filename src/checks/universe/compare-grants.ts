@@ -3,16 +3,28 @@
  * both, and the sets are equivalent iff every decision agrees (Zelkova's notion of a policy's meaning, decided by
  * enumeration over a finite universe instead of an SMT solver).
  */
-import type { AuthzRequest, Effect, PolicySet } from '../../evaluator/types.js';
+import type { AuthzRequest, ContextValue, Effect, PolicySet } from '../../evaluator/types.js';
 import { universeRequests } from './build-universe.js';
 import type { Universe, UniverseRequest } from './types.js';
 
 /** The evaluator, as the universe needs it: the effect of one request under one policy set. */
 export type Decide<S = PolicySet> = (request: AuthzRequest, policies: S) => Effect;
 
+const merged = new WeakMap<Universe, readonly Readonly<Record<string, ContextValue>>[]>();
+
+/** Each context of the universe merged over the fixed keys, built once per universe. */
+function mergedContexts(u: Universe): readonly Readonly<Record<string, ContextValue>>[] {
+  let m = merged.get(u);
+  if (m === undefined) {
+    m = u.contexts.map((c) => ({ ...u.fixed, ...c.values }));
+    merged.set(u, m);
+  }
+  return m;
+}
+
 /** The full authorization request for one universe request. */
 export function toAuthzRequest(u: Universe, r: UniverseRequest): AuthzRequest {
-  return { principal: u.principal, action: r.action, resource: r.resource, context: { ...u.fixed, ...(u.contexts[r.context]?.values ?? {}) } };
+  return { principal: u.principal, action: r.action, resource: r.resource, context: mergedContexts(u)[r.context] ?? u.fixed };
 }
 
 /** Where two policy sets differ: the requests only `a` allows and those only `b` allows. */

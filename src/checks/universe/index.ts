@@ -13,3 +13,4 @@ export * from './grants-admin.js';
 export * from './decide-raw.js';
 export * from './access-summary.js';
 export * from './service-set.js';
+export * from './policy-set-key.js';

@@ -50,8 +50,34 @@ export function conditionsOf(st: RawStatement): readonly ConditionFact[] {
   return out;
 }
 
-/** Collects, without duplicates, everything a set of documents mentions. */
+const perDocument = new WeakMap<PolicyDocument, PolicyFacts>();
+
+/** Collects, without duplicates, everything a set of documents mentions (each document's facts are computed once). */
 export function policyFacts(docs: readonly PolicyDocument[]): PolicyFacts {
+  if (docs.length === 1) return documentFacts(docs[0] as PolicyDocument);
+  const actions = new Set<string>();
+  const elements = new Map<string, readonly string[]>();
+  const resources = new Set<string>();
+  const conditions = new Map<string, ConditionFact>();
+  for (const d of docs) {
+    const f = documentFacts(d);
+    for (const a of f.actionPatterns) actions.add(a);
+    for (const el of f.actionElements) elements.set(el.join('\u0000'), el);
+    for (const r of f.resourcePatterns) resources.add(r);
+    for (const c of f.conditions) conditions.set(JSON.stringify([c.operator, c.key.toLowerCase(), c.values]), c);
+  }
+  return { actionPatterns: [...actions], actionElements: [...elements.values()], resourcePatterns: [...resources], conditions: [...conditions.values()] };
+}
+
+function documentFacts(doc: PolicyDocument): PolicyFacts {
+  const hit = perDocument.get(doc);
+  if (hit !== undefined) return hit;
+  const f = collect([doc]);
+  if (Object.isFrozen(doc)) perDocument.set(doc, f);
+  return f;
+}
+
+function collect(docs: readonly PolicyDocument[]): PolicyFacts {
   const actions = new Set<string>();
   const elements = new Map<string, readonly string[]>();
   const resources = new Set<string>();
