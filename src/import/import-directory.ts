@@ -93,6 +93,7 @@ export async function importAwsExport(dir: string, opts: ImportOptions = {}): Pr
 
   const pages: AuthzPage[] = of('authorization-details').map((d) => ({ file: d.file, data: d.data }));
   const brokenAuthz = problems.filter((p) => p.code === BROKEN_AUTHZ);
+  if (brokenAuthz.length > 0) return err(brokenAuthz);
   if (pages.length === 0) {
     return err([
       importError(dir, dir, 'missing-authorization-details', `no authorization details found in ${dir}`, 'add the output of `aws iam get-account-authorization-details --output json` (required); run `iamsim collect` for every command'),
@@ -100,7 +101,7 @@ export async function importAwsExport(dir: string, opts: ImportOptions = {}): Pr
     ]);
   }
   const authz = readAuthorizationDetails(pages);
-  const authzErrors = [...brokenAuthz, ...authz.problems.filter((p) => p.severity === 'error'), ...paginationProblems(pages)];
+  const authzErrors = [...authz.problems.filter((p) => p.severity === 'error'), ...paginationProblems(pages)];
   if (authzErrors.length > 0) return err(authzErrors);
   problems.push(...authz.problems);
   const a = authz.pieces;
