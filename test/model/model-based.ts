@@ -27,8 +27,8 @@ export interface Model {
   users: Map<string, ModelUser>;
   groups: Map<string, { attached: Set<string> }>;
   roles: Map<string, { attached: Set<string> }>;
-  /** Customer policy ARNs. */
-  policies: Set<string>;
+  /** Customer policy ARN → version ids (in creation order) and the default. */
+  policies: Map<string, { versions: string[]; defaultVersion: string }>;
   /** The virtual clock, one hour per command. */
   tick: number;
 }
@@ -39,7 +39,7 @@ export interface Real {
 }
 
 /** A fresh model for the empty account. */
-export const emptyModel = (): Model => ({ users: new Map(), groups: new Map(), roles: new Map(), policies: new Set(), tick: 0 });
+export const emptyModel = (): Model => ({ users: new Map(), groups: new Map(), roles: new Map(), policies: new Map(), tick: 0 });
 
 /** The instant of the model's current tick. */
 export const nowOf = (m: Model): Instant => new Date(Date.parse(T0) + m.tick * 3_600_000).toISOString().replace('.000Z', 'Z');
@@ -71,7 +71,11 @@ export function checkAgreement(m: Model, r: Real): void {
   expect(Object.keys(a.users).sort()).toEqual([...m.users.keys()].sort());
   expect(Object.keys(a.groups).sort()).toEqual([...m.groups.keys()].sort());
   expect(Object.keys(a.roles).sort()).toEqual([...m.roles.keys()].sort());
-  expect(Object.keys(a.policies).sort()).toEqual([...m.policies].sort());
+  expect(Object.keys(a.policies).sort()).toEqual([...m.policies.keys()].sort());
+  for (const [arn, mp] of m.policies) {
+    expect(a.policies[arn]!.versions.map((v) => v.id)).toEqual(mp.versions);
+    expect(a.policies[arn]!.defaultVersion).toBe(mp.defaultVersion);
+  }
   for (const [name, mu] of m.users) {
     const u = a.users[name]!;
     expect(u.accessKeys.map((k) => k.id)).toEqual(mu.keys);
@@ -85,7 +89,7 @@ export function checkAgreement(m: Model, r: Real): void {
     expect([...groupMembers(a, g)]).toEqual([...m.users].filter(([, u]) => u.groups.has(g)).map(([n]) => n).sort());
     expect([...a.groups[g]!.attachedPolicies].sort()).toEqual([...mg.attached].sort());
   }
-  for (const p of m.policies) {
+  for (const p of m.policies.keys()) {
     const uses = policyUses(a, p);
     expect(uses.users.length).toBe([...m.users.values()].filter((u) => u.attached.has(p)).length);
     expect(uses.roles.length).toBe([...m.roles.values()].filter((x) => x.attached.has(p)).length);
@@ -197,42 +201,69 @@ export const accountCommands: fc.Arbitrary<Cmd>[] = [
   fc.nat().map((i) => {
     const p = POLICY_NAMES[i % POLICY_NAMES.length]!;
     return command(() => `CreatePolicy(${p})`, () => true, (m, r) => {
-      if (runCall(m, r, op('CreatePolicy', { PolicyName: p, PolicyDocument: S3_READ }), m.policies.has(policyArn(p)) ? 'EntityAlreadyExists' : null)) m.policies.add(policyArn(p));
+      if (runCall(m, r, op('CreatePolicy', { PolicyName: p, PolicyDocument: S3_READ }), m.policies.has(policyArn(p)) ? 'EntityAlreadyExists' : null)) {
+        m.policies.set(policyArn(p), { versions: ['v1'], defaultVersion: 'v1' });
+      }
     });
   }),
   fc.nat().map((i) =>
     command(() => `DeletePolicy(#${i})`, (m) => m.policies.size > 0, (m, r) => {
-      const p = at(m.policies, i)!;
+      const [p, mp] = at(m.policies, i)!;
       const used = [...m.users.values(), ...m.groups.values(), ...m.roles.values()].some((x) => x.attached.has(p));
-      if (runCall(m, r, op('DeletePolicy', { PolicyArn: p }), used ? 'DeleteConflict' : null)) m.policies.delete(p);
+      if (runCall(m, r, op('DeletePolicy', { PolicyArn: p }), used || mp.versions.length > 1 ? 'DeleteConflict' : null)) m.policies.delete(p);
     }),
   ),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
     command(() => `AttachUserPolicy(#${i}, #${j})`, (m) => m.users.size > 0 && m.policies.size > 0, (m, r) => {
       const [name, u] = at(m.users, i)!;
-      const p = at(m.policies, j)!;
+      const [p] = at(m.policies, j)!;
       if (runCall(m, r, op('AttachUserPolicy', { UserName: name, PolicyArn: p }), null)) u.attached.add(p);
     }),
   ),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
     command(() => `DetachUserPolicy(#${i}, #${j})`, (m) => m.users.size > 0 && m.policies.size > 0, (m, r) => {
       const [name, u] = at(m.users, i)!;
-      const p = at(m.policies, j)!;
+      const [p] = at(m.policies, j)!;
       if (runCall(m, r, op('DetachUserPolicy', { UserName: name, PolicyArn: p }), u.attached.has(p) ? null : 'NoSuchEntity')) u.attached.delete(p);
     }),
   ),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
     command(() => `AttachGroupPolicy(#${i}, #${j})`, (m) => m.groups.size > 0 && m.policies.size > 0, (m, r) => {
       const [g, mg] = at(m.groups, i)!;
-      const p = at(m.policies, j)!;
+      const [p] = at(m.policies, j)!;
       if (runCall(m, r, op('AttachGroupPolicy', { GroupName: g, PolicyArn: p }), null)) mg.attached.add(p);
     }),
   ),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
     command(() => `DetachGroupPolicy(#${i}, #${j})`, (m) => m.groups.size > 0 && m.policies.size > 0, (m, r) => {
       const [g, mg] = at(m.groups, i)!;
-      const p = at(m.policies, j)!;
+      const [p] = at(m.policies, j)!;
       if (runCall(m, r, op('DetachGroupPolicy', { GroupName: g, PolicyArn: p }), mg.attached.has(p) ? null : 'NoSuchEntity')) mg.attached.delete(p);
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.boolean()).map(([i, setDefault]) =>
+    command(() => `CreatePolicyVersion(#${i}, default: ${setDefault})`, (m) => m.policies.size > 0, (m, r) => {
+      const [p, mp] = at(m.policies, i)!;
+      const doc = { ...S3_READ, Statement: [{ Effect: 'Allow', Action: `s3:Get${m.tick}`, Resource: '*' }] };
+      if (runCall(m, r, op('CreatePolicyVersion', { PolicyArn: p, PolicyDocument: doc, SetAsDefault: setDefault }), mp.versions.length >= 5 ? 'LimitExceeded' : null)) {
+        const id = `v${Math.max(...mp.versions.map((v) => Number(v.slice(1)))) + 1}`;
+        mp.versions.push(id);
+        if (setDefault) mp.defaultVersion = id;
+      }
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
+    command(() => `DeletePolicyVersion(#${i}, version #${j})`, (m) => m.policies.size > 0, (m, r) => {
+      const [p, mp] = at(m.policies, i)!;
+      const v = mp.versions[j % mp.versions.length]!;
+      if (runCall(m, r, op('DeletePolicyVersion', { PolicyArn: p, VersionId: v }), v === mp.defaultVersion ? 'DeleteConflict' : null)) mp.versions.splice(mp.versions.indexOf(v), 1);
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
+    command(() => `SetDefaultPolicyVersion(#${i}, version #${j})`, (m) => m.policies.size > 0, (m, r) => {
+      const [p, mp] = at(m.policies, i)!;
+      const v = mp.versions[j % mp.versions.length]!;
+      if (runCall(m, r, op('SetDefaultPolicyVersion', { PolicyArn: p, VersionId: v }), null)) mp.defaultVersion = v;
     }),
   ),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => {
@@ -264,14 +295,14 @@ export const accountCommands: fc.Arbitrary<Cmd>[] = [
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
     command(() => `AttachRolePolicy(#${i}, #${j})`, (m) => m.roles.size > 0 && m.policies.size > 0, (m, r) => {
       const [name, mr] = at(m.roles, i)!;
-      const p = at(m.policies, j)!;
+      const [p] = at(m.policies, j)!;
       if (runCall(m, r, op('AttachRolePolicy', { RoleName: name, PolicyArn: p }), null)) mr.attached.add(p);
     }),
   ),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]) =>
     command(() => `DetachRolePolicy(#${i}, #${j})`, (m) => m.roles.size > 0 && m.policies.size > 0, (m, r) => {
       const [name, mr] = at(m.roles, i)!;
-      const p = at(m.policies, j)!;
+      const [p] = at(m.policies, j)!;
       if (runCall(m, r, op('DetachRolePolicy', { RoleName: name, PolicyArn: p }), mr.attached.has(p) ? null : 'NoSuchEntity')) mr.attached.delete(p);
     }),
   ),
