@@ -10,5 +10,6 @@ import { registerAccount } from './account.js';
 import { registerImport } from './import.js';
 import { registerCollect } from './collect.js';
 import { registerExport } from './export.js';
+import { registerGenerate } from './generate.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks, registerAudit, registerReview, registerAccount, registerImport, registerCollect, registerExport];
+export const COMMANDS: readonly RegisterCommand[] = [registerSimulate, registerValidate, registerEvaluate, registerChecks, registerAudit, registerReview, registerAccount, registerImport, registerCollect, registerExport, registerGenerate];
