@@ -83,6 +83,8 @@ function hintFor(e: ErrorObject): string | undefined {
 export interface LoadConfigOptions {
   /** Known check ids: a check id in `checks` or `suppressions` that is not one of them is an error ("did you mean"). */
   readonly checkIds?: readonly string[];
+  /** Checks one check's options (layered over its defaults by the caller); returns the problems as text. */
+  readonly optionProblems?: (checkId: string, options: Readonly<Record<string, unknown>>) => readonly string[];
 }
 
 /** Parses and validates a config file's text. All problems are returned, each with file:line:col and a hint. */
@@ -126,6 +128,17 @@ export function loadConfig(text: string, file: string, opts: LoadConfigOptions =
     const problems: InputError[] = [];
     for (const id of Object.keys(config.checks ?? {})) if (!known.has(id)) problems.push(unknown(id, ['checks'], id));
     for (const [i, sup] of (config.suppressions ?? []).entries()) if (sup.check !== '*' && !known.has(sup.check)) problems.push(unknown(sup.check, ['suppressions', String(i), 'check']));
+    if (problems.length > 0) return err(problems);
+  }
+  if (opts.optionProblems !== undefined) {
+    const problems: InputError[] = [];
+    for (const [id, settings] of Object.entries(config.checks ?? {})) {
+      if (settings.options === undefined) continue;
+      for (const text of opts.optionProblems(id, settings.options)) {
+        const { line, col } = at(offsetOf(doc, ['checks', id, 'options']));
+        problems.push({ code: 'config-options', message: text, path: `/checks/${id}/options`, file, line, col, hint: 'run `iamsim checks --format json` to see each check\'s options and defaults' });
+      }
+    }
     if (problems.length > 0) return err(problems);
   }
   return ok(config);

@@ -26,6 +26,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'broken.json'), '{"formatVersion": 1, "users": ');
   writeFileSync(join(dir, 'suppress.yaml'), 'suppressions:\n  - check: "*"\n    tag: owner=data\n    reason: the data team owns this account\n');
   writeFileSync(join(dir, 'bad-config.yaml'), 'failOn: urgent\nchecks:\n  unused-access-key:\n    optoins: {}\n');
+  writeFileSync(join(dir, 'bad-options.yaml'), 'checks:\n  unused-access-key:\n    options: { unusedDays: soon }\n');
 });
 
 describe('iamsim checks', () => {
@@ -90,6 +91,7 @@ describe('iamsim audit', () => {
       [['audit', 'broken.json'], /broken\.json/],
       [['audit', 'acct.json', '--config', 'bad-config.yaml'], /bad-config\.yaml:1:9: \/failOn must be equal to one of the allowed values[\s\S]*bad-config\.yaml:4:5: unknown property 'optoins'/],
       [['audit', 'acct.json', '--checks', 'nope'], /unknown check\(s\) nope/],
+      [['audit', 'acct.json', '--config', 'bad-options.yaml'], /bad-options\.yaml:3:14: unused-access-key: option \/unusedDays must be integer/],
       [['audit', 'acct.json', '--preset', 'nist'], /unknown preset "nist"/],
       [['audit', 'acct.json', '--at', 'yesterday'], /"yesterday" is not a date/],
       [['audit', 'acct.json', '--fix'], /--fix needs --out/],

@@ -10,7 +10,8 @@ import { Option, type Command } from 'commander';
 import { loadConfig, type Config } from '../../checks/config.js';
 import type { CheckRun } from '../../checks/finding.js';
 import { PRESET_NAMES } from '../../checks/presets.js';
-import { ALL_CHECKS } from '../../checks/registry.js';
+import { ALL_CHECKS, checkById } from '../../checks/registry.js';
+import { optionProblems } from '../../checks/resolve-options.js';
 import { remediate } from '../../checks/remediate.js';
 import { runChecks } from '../../checks/run-checks.js';
 import { SEVERITIES, type Severity } from '../../checks/types.js';
@@ -94,7 +95,9 @@ export function parseAt(text: string): Instant {
 export const failingCount = (run: CheckRun, failOn: Severity): number =>
   run.findings.filter((f) => f.suppressed === undefined && SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(failOn)).length;
 
-async function writeAtomically(path: string, text: string): Promise<void> {
+/** Writes a file through a temporary file in the same directory and a rename, so readers never see half of it. */
+export /** Writes a file atomically: a temp file in the same directory, then a rename over the target. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   await writeFile(tmp, text, 'utf8');
   await rename(tmp, path);
@@ -122,7 +125,13 @@ async function audit(fileArg: string | undefined, flags: AuditFlags, io: CliIo):
   let config: Config | undefined;
   const configPath = flags.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
   if (configPath !== undefined) {
-    const c = loadConfig(await readText(resolve(io.cwd, configPath), configPath), configPath, { checkIds: ALL_CHECKS.map((x) => x.meta.id) });
+    const c = loadConfig(await readText(resolve(io.cwd, configPath), configPath), configPath, {
+      checkIds: ALL_CHECKS.map((x) => x.meta.id),
+      optionProblems: (id, options) => {
+        const check = checkById(id);
+        return check === undefined ? [] : optionProblems(check, { ...(check.meta.defaults ?? {}), ...options });
+      },
+    });
     if (!c.ok) throw new BadInput(c.error);
     config = c.value;
   }
