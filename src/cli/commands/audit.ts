@@ -95,8 +95,7 @@ export function parseAt(text: string): Instant {
 export const failingCount = (run: CheckRun, failOn: Severity): number =>
   run.findings.filter((f) => f.suppressed === undefined && SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(failOn)).length;
 
-/** Writes a file through a temporary file in the same directory and a rename, so readers never see half of it. */
-export /** Writes a file atomically: a temp file in the same directory, then a rename over the target. */
+/** Writes a file atomically: a temp file in the same directory, then a rename over the target. */
 export async function writeAtomically(path: string, text: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   await writeFile(tmp, text, 'utf8');
