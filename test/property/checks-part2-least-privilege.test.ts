@@ -42,7 +42,10 @@ describe('least-privilege generation', () => {
   it('LOGGED-STILL-ALLOWED, GENERATED-NEVER-WIDENS (reference evaluator) and PROOF-AGREES', () => {
     let nonEmpty = 0;
     fc.assert(fc.property(scenario, (s) => {
-      const events = s.log.map((l, i) => event(`2026-03-0${l.day}T1${i % 10}:00:00Z`, calls[l.call].name, { user: 'u', source: calls[l.call].source, resource: calls[l.call].resource, ip: l.ip, ...(l.denied ? { error: 'AccessDenied' } : {}) }))
+      const events = s.log.map((l, i) => {
+        const c = calls[l.call]!;
+        return event(`2026-03-0${l.day}T1${i % 10}:00:00Z`, c.name, { user: 'u', source: c.source, resource: c.resource, ip: l.ip, ...(l.denied ? { error: 'AccessDenied' } : {}) });
+      })
         .sort((a, b) => (a.eventTime < b.eventTime ? -1 : 1));
       const before = withActivity(account({ users: [user('u', { inlinePolicies: { broad: policies[s.policy]! } })] }), events);
       const plan = planReplacement(before, { kind: 'user', name: 'u' }, () => true, '2026-01-01T00:00:00Z', NOW, decideRaw, REAL_CATALOG);
