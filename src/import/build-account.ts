@@ -8,7 +8,7 @@ import { freeze } from 'immer';
 import { ROOT, type AccessKey, type Account, type CloudTrailEvent, type Ec2Instance, type Instant, type LastUsed, type MfaDevice, type PasswordPolicy, type PasswordProperties, type RootUser, type ServiceLastAccessed, type Trail, type User } from '../model/types.js';
 import type { AccountSummary } from './account-summary.js';
 import type { AuthzPieces } from './authorization-details.js';
-import type { CredentialReport } from './credential-report.js';
+import type { CredentialReport, ReportKey } from './credential-report.js';
 import { importWarning } from './problems.js';
 import { syntheticKeyId } from './synthetic-ids.js';
 import type { ImportProblem, InputKind } from './types.js';
@@ -50,6 +50,8 @@ export function buildAccount(parts: AccountParts): { readonly account: Account; 
     return { serial: `arn:aws:iam::${accountId}:mfa/${name}`, kind: 'virtual', enabled: fallbackEnabled };
   };
 
+  const realIds = realKeyIds(parts.activity);
+  const keyId = (ownerKey: string, arn: string, slot: 1 | 2, report: readonly ReportKey[]): string => resolveKeyId(realIds.get(ownerKey), arn, slot, report);
   const keyUsage = IMap<string, LastUsed>().asMutable();
   const passwords = IMap<string, Instant>().asMutable();
   const users: Record<string, User> = { ...authz.users };
@@ -57,8 +59,8 @@ export function buildAccount(parts: AccountParts): { readonly account: Account; 
 
   let root: RootUser = { arn: `arn:aws:iam::${accountId}:root`, created: rootRow?.created ?? earliest ?? parts.snapshot, hasPassword: true, accessKeys: [], mfa: [] };
   if (rootRow !== undefined) {
-    const keys: AccessKey[] = rootRow.keys.map((k) => ({ id: syntheticKeyId(rootRow.arn, k.slot), status: k.active ? 'Active' : 'Inactive', created: k.lastRotated ?? root.created }));
-    for (const k of rootRow.keys) if (k.lastUsed !== null) keyUsage.set(syntheticKeyId(rootRow.arn, k.slot), k.lastUsed);
+    const keys: AccessKey[] = rootRow.keys.map((k) => ({ id: keyId(ROOT, rootRow.arn, k.slot, rootRow.keys), status: k.active ? 'Active' : 'Inactive', created: k.lastRotated ?? root.created }));
+    for (const k of rootRow.keys) if (k.lastUsed !== null) keyUsage.set(keyId(ROOT, rootRow.arn, k.slot, rootRow.keys), k.lastUsed);
     if (rootRow.passwordLastUsed !== null) passwords.set(ROOT, rootRow.passwordLastUsed);
     root = { ...root, accessKeys: keys, mfa: rootRow.mfaActive ? [mfaDevice(root.arn, 'root-account-mfa-device', root.created)] : [] };
   } else if (parts.summary !== null) {
@@ -80,8 +82,8 @@ export function buildAccount(parts: AccountParts): { readonly account: Account; 
       problems.push(importWarning(reportFile, `${reportFile}:${row.line}`, 'unknown-user', `user ${row.user} is in the credential report but not in the authorization details; skipped`, 'export both files at the same time'));
       continue;
     }
-    const keys: AccessKey[] = row.keys.map((k) => ({ id: syntheticKeyId(u.arn, k.slot), status: k.active ? 'Active' : 'Inactive', created: k.lastRotated ?? u.created }));
-    for (const k of row.keys) if (k.lastUsed !== null) keyUsage.set(syntheticKeyId(u.arn, k.slot), k.lastUsed);
+    const keys: AccessKey[] = row.keys.map((k) => ({ id: keyId(u.name, u.arn, k.slot, row.keys), status: k.active ? 'Active' : 'Inactive', created: k.lastRotated ?? u.created }));
+    for (const k of row.keys) if (k.lastUsed !== null) keyUsage.set(keyId(u.name, u.arn, k.slot, row.keys), k.lastUsed);
     if (row.passwordLastUsed !== null) passwords.set(u.name, row.passwordLastUsed);
     const changed = row.passwordLastChanged ?? u.created;
     users[u.name] = {
@@ -140,4 +142,41 @@ export function buildAccount(parts: AccountParts): { readonly account: Account; 
     activity: parts.activity,
   };
   return { account: Object.freeze(account), problems };
+}
+
+/** Long-term key ids (AKIA…) seen in CloudTrail, per user name (ROOT for root), each with its last use. */
+function realKeyIds(activity: List<CloudTrailEvent>): Map<string, Map<string, Instant>> {
+  const out = new Map<string, Map<string, Instant>>();
+  for (const e of activity) {
+    const id = e.userIdentity.accessKeyId;
+    if (id === undefined || !id.startsWith('AKIA')) continue;
+    const owner = e.userIdentity.type === 'Root' ? ROOT : e.userIdentity.userName;
+    if (owner === undefined) continue;
+    let m = out.get(owner);
+    if (m === undefined) out.set(owner, (m = new Map()));
+    const prev = m.get(id);
+    if (prev === undefined || e.eventTime > prev) m.set(id, e.eventTime);
+  }
+  return out;
+}
+
+/**
+ * The id of key `slot`: the real id when CloudTrail shows it (one key id seen for a one-key user; with two, each slot
+ * takes the id whose last use is nearest its report last-used date), else the synthetic id.
+ */
+function resolveKeyId(seen: Map<string, Instant> | undefined, arn: string, slot: 1 | 2, keys: readonly ReportKey[]): string {
+  if (seen === undefined || seen.size === 0 || seen.size > keys.length) return syntheticKeyId(arn, slot);
+  const ids = [...seen.entries()];
+  if (keys.length === 1) return ids.length === 1 ? ids[0]![0] : syntheticKeyId(arn, slot);
+  const distance = (k: ReportKey, t: Instant): number => (k.lastUsed === null ? Number.MAX_SAFE_INTEGER : Math.abs(Date.parse(k.lastUsed.date) - Date.parse(t)));
+  const [k1, k2] = [keys.find((k) => k.slot === 1), keys.find((k) => k.slot === 2)];
+  if (k1 === undefined || k2 === undefined) return syntheticKeyId(arn, slot);
+  if (ids.length === 1) {
+    const [id, t] = ids[0]!;
+    const best = distance(k1, t) <= distance(k2, t) ? 1 : 2;
+    return best === slot ? id : syntheticKeyId(arn, slot);
+  }
+  const [[a, ta], [b, tb]] = [ids[0]!, ids[1]!];
+  const straight = distance(k1, ta) + distance(k2, tb) <= distance(k1, tb) + distance(k2, ta);
+  return slot === 1 ? (straight ? a : b) : straight ? b : a;
 }

@@ -1,7 +1,8 @@
 /**
  * Ids the exports do not carry. The credential report says a user has key 1 and key 2 but never their ids, so an
  * imported key gets a stable synthetic id: `AKIA`, 15 characters hashed from the user's ARN, then the slot digit
- * (`AKIA…1`, `AKIA…2`). The same export always gives the same ids.
+ * (`AKIA…1`, `AKIA…2`). The same export always gives the same ids. When CloudTrail shows the user's real key ids,
+ * build-account.ts uses those instead.
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
