@@ -57,3 +57,11 @@ export {
   type Config, type Suppression, type CheckSettings, type Preset, type CaseTable, type ValidCase, type InvalidCase, type ExpectedReport, type ApplyFix, type TesterHooks,
 } from './checks/index.js';
 export { remediate, undoRemediation, MAX_PASSES, type Remediation, type RemediateOptions, type AppliedFix, type FailedFix } from './checks/remediate.js';
+export {
+  buildUniverse, universeRequests, compareGrants, grantsContained, allowedRequests, firstAllowed, actionsOf, toAuthzRequest, decideRaw, compileRawSet, REAL_CATALOG,
+  grantsEverything, fullyGrantedServices, summarizeAccount, summarizePrincipal, accessLevelText, sensitivePrincipals, contractEndInstant, SCHEDULE_TAG,
+  type Universe, type UniverseRequest, type UniverseOptions, type ActionCatalog, type ActionClass, type Decide, type GrantDiff, type CompareOptions,
+  type PrincipalSummary, type ServiceSummary as AccessLevelServiceSummary, type LevelCount,
+} from './checks/universe/index.js';
+export { planReplacement, generateLeastPrivilege, proveReplacement, loggedRequests, type ReplacementPlan, type GeneratedPolicy, type ReplacementProof, type LoggedRequest } from './checks/least-privilege/index.js';
+export { detectAnomalies, DEFAULT_ANOMALY_OPTIONS, type Anomaly, type AnomalyKind, type AnomalyOptions } from './checks/anomalies/index.js';
