@@ -47,7 +47,7 @@ const customerArn = (plan: Plan, name: string): string => `arn:aws:iam::${plan.a
 
 /** Plans the clean organisation. Staff are spread over departments by weight. */
 export function planBase(plan: Plan, rng: Rng, o: { readonly users: number; readonly roles: number; readonly instances: number; readonly omit: BaseOmissions; readonly onProgress?: (done: number) => void }): Base {
-  const setup = dayAt(plan, -30);
+  const setup = dayAt(plan, plan.setupDay);
   const reviewDay = Math.max(0, plan.days - 20);
   if (o.omit.passwordPolicy !== true) plan.ops.push({ ...call('UpdateAccountPasswordPolicy', STRONG_POLICY), at: setup });
   if (o.omit.rootMfa !== 'none') {

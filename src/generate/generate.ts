@@ -72,7 +72,7 @@ export function generate(options: GenerateOptions): Result<Generated, InputError
   const rng = makeRng(options.seed, 'base');
   const idRng = makeRng(options.seed, 'account');
   const accountId = String(100_000_000_000 + Math.floor(idRng.next() * 899_999_999_999));
-  const plan: Plan = { accountId, start, end: '', days, ops: [], acts: [], people: [], truth: [], seq: 0 };
+  const plan: Plan = { accountId, start, end: '', days, setupDay: Math.min(-30, days - 200), ops: [], acts: [], people: [], truth: [], seq: 0 };
   (plan as { end: string }).end = dayAt(plan, days);
   const injected = new Set(violations);
   const onProgress = options.onProgress;
@@ -81,8 +81,8 @@ export function generate(options: GenerateOptions): Result<Generated, InputError
   const sessions = sessionCount(days);
   for (const h of base.staff) if (!claimed.has(h.userName)) planRoutine(plan, rng, h, sessions);
   for (const p of plan.people) {
-    plan.ops.push({ op: 'RegisterPerson', input: { PersonId: p.id, Name: p.name, Ips: p.ips.slice(0, 32) }, at: dayAt(plan, -30) });
-    for (const c of p.credentials) plan.ops.push({ op: 'AssignCredentialToPerson', input: { PersonId: p.id, Credential: c }, at: dayAt(plan, -30) });
+    plan.ops.push({ op: 'RegisterPerson', input: { PersonId: p.id, Name: p.name, Ips: p.ips.slice(0, 32) }, at: dayAt(plan, plan.setupDay) });
+    for (const c of p.credentials) plan.ops.push({ op: 'AssignCredentialToPerson', input: { PersonId: p.id, Credential: c }, at: dayAt(plan, plan.setupDay) });
   }
   const built = applyTimedOperationsUnchecked(emptyAccount(accountId, dayAt(plan, -400)), plan.ops);
   if (!built.ok) throw new Error(`generator bug: ${built.error.op} (call ${built.error.index}): ${built.error.code}: ${built.error.message}`);

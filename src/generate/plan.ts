@@ -46,6 +46,8 @@ export interface Plan {
   readonly start: Instant;
   readonly end: Instant;
   readonly days: number;
+  /** The day (from start, negative) the organisation is set up: at least 200 days before the end, so every check's age threshold is passed. */
+  readonly setupDay: number;
   readonly ops: TimedCall[];
   readonly acts: Act[];
   readonly people: PlannedPerson[];

@@ -52,7 +52,7 @@ export interface HumanSpec {
   readonly console: boolean;
   readonly key: boolean;
   readonly mfa?: boolean;
-  /** Day (from start, may be negative) the user is created; default 30 days before the start. */
+  /** Day (from start, may be negative) the user is created; default the plan's setup day. */
   readonly createdDay?: number;
   /** Day the access key is created; default a few days after 85 days before the end (younger than 90 days at the end). */
   readonly keyDay?: number;
@@ -62,7 +62,7 @@ export interface HumanSpec {
 
 /** Adds a user, its group, credentials and person to the plan. */
 export function addHuman(plan: Plan, rng: Rng, spec: HumanSpec): Human {
-  const created = dayAt(plan, spec.createdDay ?? -30);
+  const created = dayAt(plan, spec.createdDay ?? plan.setupDay);
   const u = spec.userName;
   plan.ops.push({ ...call('CreateUser', { UserName: u, ...(spec.tags !== undefined ? { Tags: spec.tags } : {}) }), at: created });
   if (spec.dept !== null) plan.ops.push({ ...call('AddUserToGroup', { GroupName: groupName(spec.dept), UserName: u }), at: created });
@@ -77,7 +77,7 @@ export function addHuman(plan: Plan, rng: Rng, spec: HumanSpec): Human {
   if (mfa) plan.ops.push({ ...call('EnableMFADevice', { UserName: u, SerialNumber: `arn:aws:iam::${plan.accountId}:mfa/${u}` }), at: created });
   let key: Human['key'] = null;
   if (spec.key) {
-    const day = spec.keyDay ?? Math.max(spec.createdDay ?? -30, plan.days - 85 + rng.int(0, 3));
+    const day = spec.keyDay ?? Math.max(spec.createdDay ?? plan.setupDay, plan.days - 85 + rng.int(0, 3));
     const id = nextKeyId(plan);
     plan.ops.push({ ...call('CreateAccessKey', { UserName: u, AccessKeyId: id }), at: dayAt(plan, day) });
     hold(person, { kind: 'access-key', accessKeyId: id });
@@ -113,10 +113,10 @@ export type Via = 'console' | 'key';
 
 /** One working session: an optional sign-in, then one call per action, minutes apart, from the person's IP. */
 export function planSession(
-  plan: Plan, rng: Rng, h: Human, day: number, calls: readonly { readonly via: Via; readonly use: UsedAction }[], o: { readonly ip?: string; readonly hour?: number; readonly mfa?: boolean } = {},
+  plan: Plan, rng: Rng, h: Human, day: number, calls: readonly { readonly via: Via; readonly use: UsedAction }[], o: { readonly ip?: string; readonly hour?: number; readonly mfa?: boolean; readonly exactStart?: number } = {},
 ): void {
   const ip = o.ip ?? h.habits.ip;
-  const start = day + ((o.hour ?? h.habits.hour) + rng.next() * 1.5) / 24;
+  const start = o.exactStart ?? day + ((o.hour ?? h.habits.hour) + rng.next() * 1.5) / 24;
   let t = start;
   const mfa = o.mfa ?? h.mfa;
   let signedIn: string | null = null;

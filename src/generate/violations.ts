@@ -118,8 +118,9 @@ const INJECTORS: Readonly<Record<string, Injector>> = {
     const h = c.human({ console: true, key: false });
     const s = sharer(c, 10, { kind: 'console', user: h.userName });
     for (const day of [c.plan.days - 40, c.plan.days - 20, c.plan.days - 3]) {
-      planSession(c.plan, c.rng, h, day, allVia(h, 'console'), { hour: h.habits.hour });
-      planSession(c.plan, c.rng, h, day, allVia(h, 'console'), { ip: s.ip, hour: h.habits.hour + 0.02 });
+      const start = day + (h.habits.hour + 0.5) / 24;
+      planSession(c.plan, c.rng, h, day, allVia(h, 'console'), { exactStart: start });
+      planSession(c.plan, c.rng, h, day, allVia(h, 'console'), { ip: s.ip, exactStart: start + 0.5 / 1440 });
     }
     c.truth('overlapping-console-sessions', profileArn(c, h.userName));
   },
@@ -129,14 +130,14 @@ const INJECTORS: Readonly<Record<string, Injector>> = {
     c.truth('generic-user-name', userArn(c, 'devops'));
   },
   'password-policy-strength': (c) => {
-    c.plan.ops.unshift({ ...call('UpdateAccountPasswordPolicy', { MinimumPasswordLength: 8, RequireNumbers: true, RequireLowercaseCharacters: true }), at: dayAt(c.plan, -30) });
+    c.plan.ops.unshift({ ...call('UpdateAccountPasswordPolicy', { MinimumPasswordLength: 8, RequireNumbers: true, RequireLowercaseCharacters: true }), at: dayAt(c.plan, c.plan.setupDay) });
     c.truth('password-policy-strength', `arn:aws:iam::${c.plan.accountId}:password-policy`);
   },
   'weak-user-password': (c) => {
     const { display, userName } = freshPersonName(c.rng, c.base.taken);
     c.plan.ops.unshift(
-      { ...call('CreateUser', { UserName: userName }), at: dayAt(c.plan, -30) },
-      { ...call('CreateLoginProfile', { UserName: userName, PasswordProperties: { length: 9, symbols: false, upper: false, common: true } }), at: dayAt(c.plan, -30) },
+      { ...call('CreateUser', { UserName: userName }), at: dayAt(c.plan, c.plan.setupDay) },
+      { ...call('CreateLoginProfile', { UserName: userName, PasswordProperties: { length: 9, symbols: false, upper: false, common: true } }), at: dayAt(c.plan, c.plan.setupDay) },
     );
     const dept = c.rng.pick(DEPARTMENTS);
     const h = addHumanExisting(c, userName, display, dept);
@@ -203,17 +204,17 @@ const INJECTORS: Readonly<Record<string, Injector>> = {
   'cloudtrail-configuration': (c) => c.truth('cloudtrail-configuration', rootArn(c)),
   'user-direct-policies': (c) => {
     const h = c.human({ console: true, key: false });
-    c.plan.ops.push({ ...call('AttachUserPolicy', { UserName: h.userName, PolicyArn: c.base.deptPolicies.get(h.dept!.name)! }), at: dayAt(c.plan, -29) });
+    c.plan.ops.push({ ...call('AttachUserPolicy', { UserName: h.userName, PolicyArn: c.base.deptPolicies.get(h.dept!.name)! }), at: dayAt(c.plan, c.plan.setupDay + 1) });
     planRoutine(c.plan, c.rng, h, c.sessions);
     c.truth('user-direct-policies', userArn(c, h.userName));
   },
   'admin-policy-grants': (c) => {
-    c.plan.ops.push({ ...call('CreatePolicy', { PolicyName: 'legacy-full-access', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }), at: dayAt(c.plan, -30) });
+    c.plan.ops.push({ ...call('CreatePolicy', { PolicyName: 'legacy-full-access', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }), at: dayAt(c.plan, c.plan.setupDay) });
     c.plan.ops.push({ ...call('MarkPolicyReviewed', { PolicyArn: policyArn(c, 'legacy-full-access') }), at: dayAt(c.plan, Math.max(0, c.plan.days - 20)) });
     c.truth('admin-policy-grants', policyArn(c, 'legacy-full-access'));
   },
   'service-wildcard-grants': (c) => {
-    c.plan.ops.push({ ...call('CreatePolicy', { PolicyName: 'dynamodb-everything', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] } }), at: dayAt(c.plan, -30) });
+    c.plan.ops.push({ ...call('CreatePolicy', { PolicyName: 'dynamodb-everything', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] } }), at: dayAt(c.plan, c.plan.setupDay) });
     c.plan.ops.push({ ...call('MarkPolicyReviewed', { PolicyArn: policyArn(c, 'dynamodb-everything') }), at: dayAt(c.plan, Math.max(0, c.plan.days - 20)) });
     c.truth('service-wildcard-grants', policyArn(c, 'dynamodb-everything'));
   },
@@ -236,7 +237,7 @@ const INJECTORS: Readonly<Record<string, Injector>> = {
     if (!c.ids.has('no-iam-administrator')) c.truth('permissions-management-holders', userArn(c, 'iam-admin'));
   },
   'policy-review-cadence': (c) => {
-    if (c.plan.days + 30 >= 90) c.truth('policy-review-cadence', policyArn(c, 'finance-access'));
+    c.truth('policy-review-cadence', policyArn(c, 'finance-access'));
   },
   'ec2-app-credentials': (c) => {
     const finance = DEPARTMENTS.find((d) => d.name === 'finance')!;
@@ -264,7 +265,7 @@ const INJECTORS: Readonly<Record<string, Injector>> = {
   'prefer-aws-managed-policies': (c) => {
     const doc = policyDocument(emptyAccount(c.plan.accountId, c.plan.start), 'arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess');
     if (doc === undefined) throw new Error('AmazonSQSReadOnlyAccess missing from the catalog');
-    const setup = dayAt(c.plan, -30);
+    const setup = dayAt(c.plan, c.plan.setupDay);
     c.plan.ops.push({ ...call('CreatePolicy', { PolicyName: 'sqs-read-copy', PolicyDocument: doc as Record<string, unknown> }), at: setup });
     c.plan.ops.push({ ...call('MarkPolicyReviewed', { PolicyArn: policyArn(c, 'sqs-read-copy') }), at: dayAt(c.plan, Math.max(0, c.plan.days - 20)) });
     c.plan.ops.push({ ...call('CreateGroup', { GroupName: 'QueueReaders' }), at: setup });
@@ -278,7 +279,7 @@ const INJECTORS: Readonly<Record<string, Injector>> = {
 
 /** A Human for a user whose CreateUser and login profile were planned by the caller (weak passwords predate the policy). */
 function addHumanExisting(c: Ctx, userName: string, display: string, dept: (typeof DEPARTMENTS)[number]): Human {
-  const at = dayAt(c.plan, -30);
+  const at = dayAt(c.plan, c.plan.setupDay);
   c.plan.ops.push({ ...call('AddUserToGroup', { GroupName: `${dept.name[0]!.toUpperCase()}${dept.name.slice(1)}`, UserName: userName }), at });
   c.plan.ops.push({ ...call('EnableMFADevice', { UserName: userName, SerialNumber: `arn:aws:iam::${c.plan.accountId}:mfa/${userName}` }), at });
   const h = habits(c.rng, 61_000);
