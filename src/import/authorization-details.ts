@@ -238,6 +238,7 @@ export function readAuthorizationDetails(pages: readonly AuthzPage[]): { readonl
         ...(typeof p['Description'] === 'string' ? { description: p['Description'] } : {}),
         versions: versions.slice(-5),
         defaultVersion,
+        lastReviewed: null,
       };
     });
   }
