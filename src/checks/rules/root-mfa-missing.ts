@@ -2,7 +2,7 @@
 import { defineCheck } from '../define-check.js';
 import { rootRef } from '../lib/refs.js';
 
-/** Flags a root user without any MFA device (critical). Registering a device needs the device: manual. */
+/** Flags a root user that has credentials (a password or keys) and no MFA device (critical). Registering a device needs the device: manual. */
 export default defineCheck({
   meta: {
     id: 'root-mfa-missing',
@@ -18,7 +18,9 @@ export default defineCheck({
     needs: ['credential-report'],
   },
   detect({ account }) {
-    if (account.root.mfa.length > 0) return [];
+    const r = account.root;
+    // Without a password or keys (AWS Organizations' centralized root access), there is nothing to sign in with.
+    if (r.mfa.length > 0 || (!r.hasPassword && r.accessKeys.length === 0)) return [];
     return [{ messageId: 'noMfa', data: { account: account.id }, resource: rootRef(account) }];
   },
 });
