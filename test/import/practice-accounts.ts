@@ -3,6 +3,7 @@
  * (each line says which), and the same organisation with each violation fixed.
  */
 import { List, Map as IMap } from 'immutable';
+import { awsManagedPolicy } from '../../src/model/aws-managed.js';
 import { emptyAccount } from '../../src/model/empty-account.js';
 import type { Account, CloudTrailEvent, Instant, PasswordPolicy, User } from '../../src/model/types.js';
 import { ROOT } from '../../src/model/types.js';
@@ -46,7 +47,7 @@ function base(): Account {
 /** Every practice broken at least once (practice numbers from the AWS IAM best-practices list). */
 export function violatingAccount(): Account {
   const a = base();
-  const s3ReadDoc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 's3:Describe*', 's3-object-lambda:Get*', 's3-object-lambda:List*'], Resource: '*' }] };
+  const s3ReadDoc = awsManagedPolicy(S3_READ)!.document;
   const users = [
     // P3 generic name; P5 a policy attached to the user; P9 console without MFA; P11 key older than 90 days.
     user('admin', { attachedPolicies: [ADMIN], loginProfile: login(), accessKeys: [{ id: 'AKIAADMIN00000000001', status: 'Active', created: LONG_AGO }] }),
