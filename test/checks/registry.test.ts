@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS, checkById } from '../../src/checks/registry.js';
 import { placeholders } from '../../src/checks/render-message.js';
 import { SEVERITIES } from '../../src/checks/types.js';
+import { PRESETS } from '../../src/checks/presets.js';
+import { optionProblems } from '../../src/checks/resolve-options.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ruleFiles = readdirSync(join(root, 'src/checks/rules')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
@@ -15,6 +17,16 @@ const caseFiles = readdirSync(join(root, 'test/checks'));
 describe('check registry (ESLint checkRuleFiles)', () => {
   it('registers every file in src/checks/rules, and nothing else', () => {
     expect(ALL_CHECKS.map((c) => c.meta.id).sort()).toEqual(ruleFiles);
+  });
+
+  it('has presets that name registered checks with options their schemas accept', () => {
+    for (const preset of Object.values(PRESETS)) {
+      for (const [id, options] of Object.entries(preset.options)) {
+        const c = checkById(id);
+        expect(c, `${preset.name}: ${id}`).toBeDefined();
+        expect(optionProblems(c!, { ...(c!.meta.defaults ?? {}), ...options }), `${preset.name}: ${id}`).toEqual([]);
+      }
+    }
   });
 
   it('has unique ids', () => {
