@@ -30,9 +30,8 @@ export default defineCheck({
     const out = [];
     for (const u of Object.values(account.users)) {
       if (u.loginProfile === null) continue;
-      const last = passwordLastUsed(account, u.name);
-      // A use before this password existed belongs to an earlier login profile: this one has never been used.
-      const s = useStatus(u.loginProfile.created, last !== null && last < u.loginProfile.created ? null : last, now, options.unusedDays);
+      // PasswordLastUsed is per user, as in IAM's credential report: a recreated login profile keeps the user's last use.
+      const s = useStatus(u.loginProfile.created, passwordLastUsed(account, u.name), now, options.unusedDays);
       if (s.kind === 'recent') continue;
       out.push({
         messageId: s.kind === 'unused' ? ('unused' as const) : ('neverUsed' as const),
