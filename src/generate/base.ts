@@ -40,8 +40,8 @@ export interface BaseOmissions {
   readonly unreviewed?: ReadonlySet<string>;
 }
 
-/** The number of sessions per person over `days`: about one every 45 days, 1 to 4. */
-export const sessionCount = (days: number): number => Math.max(1, Math.min(4, Math.round(days / 45)));
+/** The number of sessions per person over `days`: about one every 60 days, 1 to 3 (activity stays bounded per user). */
+export const sessionCount = (days: number): number => Math.max(1, Math.min(3, Math.round(days / 60)));
 
 const customerArn = (plan: Plan, name: string): string => `arn:aws:iam::${plan.accountId}:policy/${name}`;
 

@@ -9,7 +9,7 @@ import { emptyAccount } from '../model/empty-account.js';
 import { policyDocument } from '../model/lookup.js';
 import { err, ok, type InputError, type Result } from '../result.js';
 import { DEPARTMENTS, type UsedAction } from './catalog.js';
-import type { Base, BaseOmissions } from './base.js';
+import { sessionCount, type Base, type BaseOmissions } from './base.js';
 import { freshPersonName } from './names.js';
 import { dayAt, hold, nextKeyId, type Plan, type PlannedPerson } from './plan.js';
 import type { Rng } from './rng.js';
@@ -296,7 +296,7 @@ export function injectViolations(plan: Plan, rng: Rng, base: Base, ids: Readonly
   let n = 0;
   const ctx: Ctx = {
     plan, rng, base, ids,
-    sessions: Math.max(1, Math.min(4, Math.round(plan.days / 45))),
+    sessions: sessionCount(plan.days),
     human(o) {
       const named = o.userName !== undefined ? { userName: o.userName, display: o.display ?? o.userName } : freshPersonName(rng, base.taken);
       if (o.userName !== undefined) base.taken.add(o.userName);

@@ -14,6 +14,7 @@ import { IAM_ERROR_CODES } from '../model/errors.js';
 import type { Account, Instant } from '../model/types.js';
 import { addMillis, toMillis } from '../model/time.js';
 import { err, ok, type InputError, type Result } from '../result.js';
+import { generate, type GenerateOptions } from '../generate/index.js';
 import { ajvErrorsToInput, describePath } from './ajv-errors.js';
 import { buildAccount, DEFAULT_ACCOUNT_ID, type AccountSpec } from './build-account.js';
 import { isTimeZone, resolveTime } from './clock.js';
@@ -37,6 +38,8 @@ export interface LoadOptions {
 
 type Path = (string | number)[];
 type Raw = Readonly<Record<string, unknown>>;
+/** `account: { generate: {…} }` as the schema admits it. */
+type GenerateSpec = Omit<GenerateOptions, 'start' | 'onProgress'>;
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 let fileValidator: ValidateFunction | undefined;
@@ -207,9 +210,20 @@ class Loader {
       return emptyAccount(DEFAULT_ACCOUNT_ID, start);
     }
     if (data['account'] === undefined || this.accountBroken) return emptyAccount(DEFAULT_ACCOUNT_ID, start);
+    const gen = (data['account'] as { generate?: GenerateSpec }).generate;
+    if (gen !== undefined) return this.generated(gen, start);
     const built = buildAccount(data['account'] as AccountSpec, start, this.tz);
     for (const p of built.problems) this.report(p.path as Path, { code: p.code, message: p.message, ...(p.hint !== undefined ? { hint: p.hint } : {}) }, p.key ?? false);
     return built.account;
+  }
+
+  /** `account: { generate: {…} }`: a seeded account (src/generate) whose activity ends at the scenario start. */
+  private generated(g: GenerateSpec, start: Instant): Account {
+    const days = g.days ?? 180;
+    const r = generate({ ...g, days, start: `${addMillis(start, -days * 86_400_000).slice(0, 19)}Z` });
+    if (r.ok) return r.value.account;
+    for (const e of r.error) this.report(['account', 'generate', ...e.path.split('/').slice(1).map((x) => (/^\d+$/.test(x) ? Number(x) : x))], { code: e.code, message: e.message, ...(e.hint !== undefined ? { hint: e.hint } : {}) });
+    return emptyAccount(DEFAULT_ACCOUNT_ID, start);
   }
 
   private checkPolicy(doc: unknown, kind: PolicyKind, path: Path, managed = false): void {

@@ -124,6 +124,13 @@ const definitions: Record<string, Schema> = {
     trails: mapOf(ref('trail'), 'CloudTrail trails by name.'),
     instanceProfiles: mapOf(obj({ role: { type: 'string' } }), 'Instance profiles by name, each holding one role.'),
     instances: mapOf(ref('instance'), 'EC2 instances by id.'),
+    generate: obj({
+      seed: { type: ['integer', 'string'], description: 'The generator seed: the same seed gives the same account.' },
+      users: { type: 'integer', minimum: 1, description: 'Human users.' },
+      roles: { type: 'integer', minimum: 0 }, instances: { type: 'integer', minimum: 0 },
+      days: { type: 'integer', minimum: 1, description: 'Days of activity before the scenario start (default 180).' },
+      violations: { type: ['string', 'array'], items: { type: 'string' }, description: '"all" or check ids whose violations are injected.' },
+    }, ['seed', 'users'], 'Start from a generated account (src/generate) whose activity ends at the scenario start, instead of listing entities.'),
   }, [], 'The initial account in a concise authoring form.'),
   operationCall: { type: 'object', minProperties: 1, maxProperties: 1, description: 'One model operation: { AddUserToGroup: { user: priya, group: contractors } }.' },
   scheduleEntry: obj({
