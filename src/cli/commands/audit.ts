@@ -28,13 +28,22 @@ import type { ExitBox, RegisterCommand } from '../program.js';
 import { renderPatchDiff } from '../render/findings-diff.js';
 import { findingsToJson } from '../render/findings-json.js';
 import { formatCall, renderFindingsText } from '../render/findings-text.js';
+import { summarizeAccount } from '../../checks/universe/access-summary.js';
+import { decideRaw } from '../../checks/universe/decide-raw.js';
+import { REAL_CATALOG } from '../../checks/universe/real-catalog.js';
+import { renderAuditHtml } from '../../report/audit-html.js';
+import { auditToJunit } from '../../report/junit.js';
+import { auditToSarif } from '../../report/sarif.js';
+
+/** Report formats of audit: written to --out (or standard output), never combined with --fix. */
+const REPORT_FORMATS: readonly string[] = ['html', 'junit', 'sarif'];
 
 interface AuditFlags {
   readonly checks?: string;
   readonly preset?: string;
   readonly config?: string;
   readonly failOn?: Severity;
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'html' | 'junit' | 'sarif';
   readonly at?: string;
   readonly fix?: boolean;
   readonly out?: string;
@@ -117,7 +126,9 @@ async function audit(fileArg: string | undefined, flags: AuditFlags, io: CliIo):
     if (unknown.length > 0) throw new UsageError(`--checks: unknown check(s) ${unknown.join(', ')}`, 'run `iamsim checks` to list them');
   }
   if (flags.fix && flags.out === undefined) throw new UsageError('--fix needs --out NEW.json', 'the input file is never overwritten');
-  if (!flags.fix && flags.out !== undefined) throw new UsageError('--out is only used with --fix');
+  const report = REPORT_FORMATS.includes(flags.format);
+  if (report && flags.fix) throw new UsageError(`--format ${flags.format} is not combined with --fix`, 'write the report and the remediated account in two runs');
+  if (!flags.fix && !report && flags.out !== undefined) throw new UsageError('--out is only used with --fix or --format html|junit|sarif');
   if (flags.out !== undefined && resolve(io.cwd, flags.out) === resolve(io.cwd, file)) {
     throw new UsageError(`--out: refusing to overwrite the input file ${file}`, 'write the remediated account to a new file');
   }
@@ -139,7 +150,7 @@ async function audit(fileArg: string | undefined, flags: AuditFlags, io: CliIo):
     const imported = await importForCli(flags.aws, flags.asOf, io);
     if (!imported.ok) throw new BadInput(imported.error);
     target = { account: imported.value.account, end: imported.value.snapshot };
-    if (flags.format !== 'json') io.out(renderImportSummary(imported.value, flags.aws) + '\n');
+    if (flags.format === 'text') io.out(renderImportSummary(imported.value, flags.aws) + '\n');
   } else target = await loadAuditTarget(file, io.cwd);
   const now = flags.at !== undefined ? parseAt(flags.at) : (target.end ?? fromMillis(Date.now()));
   const failOn: Severity = flags.failOn ?? config?.failOn ?? 'low';
@@ -148,7 +159,19 @@ async function audit(fileArg: string | undefined, flags: AuditFlags, io: CliIo):
   const color = useColor(io);
   if (!flags.fix) {
     const failing = failingCount(run, failOn);
-    if (flags.format === 'json') io.out(JSON.stringify(findingsToJson(run, { file, now, failOn, failing }), null, 2) + '\n');
+    if (report) {
+      const metas = ALL_CHECKS.map((c) => c.meta);
+      const text =
+        flags.format === 'sarif'
+          ? `${JSON.stringify(auditToSarif(run, { file, now, checks: metas, toolVersion: '0.1.0' }), null, 2)}\n`
+          : flags.format === 'junit'
+            ? auditToJunit(run, { file, failOn, titles: new Map(metas.map((m) => [m.id, m.title] as const)) })
+            : renderAuditHtml({ run, file, now, failOn, checks: metas, review: summarizeAccount(target.account, decideRaw, REAL_CATALOG) });
+      if (flags.out !== undefined) {
+        await writeAtomically(resolve(io.cwd, flags.out), text);
+        io.err(`wrote ${flags.out}\n`);
+      } else io.out(text);
+    } else if (flags.format === 'json') io.out(JSON.stringify(findingsToJson(run, { file, now, failOn, failing }), null, 2) + '\n');
     else io.out(renderFindingsText(run, { color, failOn }));
     return failing > 0 ? EXIT.failed : EXIT.ok;
   }
@@ -193,11 +216,11 @@ export const registerAudit: RegisterCommand = (program: Command, io: CliIo, box:
     .option('--preset <name>', `threshold preset: ${PRESET_NAMES.join(', ')}`)
     .option('--config <file>', `config file with options and suppressions (default: ./${DEFAULT_CONFIG} when present)`)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default low)').choices([...SEVERITIES]))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format: html (self-contained page), junit (a test case per check), sarif (SARIF 2.1.0)').choices(['text', 'json', 'html', 'junit', 'sarif']).default('text'))
     .option('--at <time>', 'audit as of this instant (default: the scenario end, else now)')
     .option('--fix', 'apply the automatic fixes (with --out)')
     .option('--suggestions', 'with --fix, also apply the first suggestion of each finding without an automatic fix')
-    .option('--out <file>', 'with --fix: write the remediated account to this NEW file')
+    .option('--out <file>', 'with --fix: write the remediated account to this NEW file; with --format html|junit|sarif: write the report there')
     .action(async (file: string | undefined, flags: AuditFlags) => {
       try {
         box.code = await audit(file, flags, io);

@@ -1,5 +1,6 @@
 /** `remediate`: applies the automatic fixes of the named checks (or all), judged against what was expected to be fixed. */
 import { remediate } from '../../checks/remediate.js';
+import { renderPatchDiff } from '../../cli/render/findings-diff.js';
 import type { Expectation } from '../replay-types.js';
 import { describeCall } from '../resolve-call.js';
 import { stepEvent, type StepHandler } from './event.js';
@@ -29,6 +30,8 @@ export const runRemediate: StepHandler<'remediate'> = (step, state, ctx) => {
         fixed: r.applied.map((a) => ({ check: a.checkId, resource: a.resource.name ?? a.resource.arn, arn: a.resource.arn, messageId: a.messageId, operations: a.fix.map((c) => c.op) })),
         failed: r.failed.map((f) => ({ check: f.checkId, resource: f.resource.name ?? f.resource.arn, error: f.error })),
         changes: r.patches.length,
+        /** The change as a readable diff (`+ path = value`, `~ path: old → new`, `- path`), for the HTML story. */
+        diff: renderPatchDiff(state.account, r.patches),
       },
     }),
   };
