@@ -29,6 +29,12 @@ runCaseTable(check, {
       after: { users: { ana: { attachedPolicies: [S3RO] } }, roles: { etl: { attachedPolicies: [S3RO] } } },
     },
     {
+      name: 'a copy with one extra action: the swap states the action it would lose',
+      now: NOW,
+      account: account({ roles: [role('etl', { inlinePolicies: { readPlusQueue: doc({ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 's3:Describe*', 's3-object-lambda:Get*', 's3-object-lambda:List*', 'sqs:SendMessage'], Resource: '*' }) } })] }),
+      reports: [{ messageId: 'nearAws', resource: 'etl', data: { aws: 'AmazonS3ReadOnlyAccess', lostCount: 1, lost: '1 action(s): sqs:SendMessage', gained: 0 }, suggestions: 1 }],
+    },
+    {
       name: 'a stale inline copy lacks what AWS added since',
       now: NOW,
       account: account({ users: [user('bo', { inlinePolicies: { s3read: staleCopy } })] }),

@@ -14,14 +14,14 @@ import type { Account } from '../../model/types.js';
 import { defineCheck } from '../define-check.js';
 import type { Fix, OperationCall, Report, ResourceRef } from '../types.js';
 import { buildUniverse } from '../universe/build-universe.js';
-import { actionsOf, compareGrants, grantsContained } from '../universe/compare-grants.js';
+import { actionsOf, compareGrants, grantsContained, lostActionsWithin } from '../universe/compare-grants.js';
 import { decideRaw } from '../universe/decide-raw.js';
 import { PROBE_PRINCIPAL } from '../universe/grants-admin.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
-import { allowedServices, servicesWithin } from '../universe/service-set.js';
+import { allowedServices, servicesMissing } from '../universe/service-set.js';
 import { statementsOf, stringsOf } from '../universe/policy-facts.js';
 
-type Msg = 'equalsAws' | 'containedInAws' | 'staleCopy' | 'swap';
+type Msg = 'equalsAws' | 'containedInAws' | 'staleCopy' | 'nearAws' | 'swap';
 
 /** Options of prefer-aws-managed-policies. */
 export interface PreferAwsOptions extends Readonly<Record<string, unknown>> {
@@ -33,6 +33,8 @@ export interface PreferAwsOptions extends Readonly<Record<string, unknown>> {
   readonly maxCandidates: number;
   /** Skip a candidate whose universe with the policy is larger than this (many condition keys multiply contexts). */
   readonly maxUniverse: number;
+  /** Also report an AWS policy that lacks at most this many of the custom policy's actions (the swap would lose them). */
+  readonly maxLostActions: number;
 }
 
 interface Candidate {
@@ -82,17 +84,17 @@ export interface AwsMatch {
 }
 
 /** The AWS managed policy that contains `doc` with the fewest gained actions, compared exactly; undefined when none does. */
-export function bestAwsMatch(doc: PolicyDocument, maxCandidates: number, maxUniverse = 100_000, maxGained = Infinity): AwsMatch | undefined {
-  const key = JSON.stringify([doc, maxCandidates, maxUniverse, maxGained]);
+export function bestAwsMatch(doc: PolicyDocument, maxCandidates: number, maxUniverse = 100_000, maxGained = Infinity, maxLost = 0): AwsMatch | undefined {
+  const key = JSON.stringify([doc, maxCandidates, maxUniverse, maxGained, maxLost]);
   const hit = matches.get(key);
   if (hit !== undefined) return hit ?? undefined;
-  const m = findBest(doc, maxCandidates, maxUniverse, maxGained);
+  const m = findBest(doc, maxCandidates, maxUniverse, maxGained, maxLost);
   if (matches.size >= 2000) matches.clear();
   matches.set(key, m ?? null);
   return m;
 }
 
-function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: number, maxGained: number): AwsMatch | undefined {
+function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: number, maxGained: number, maxLost: number): AwsMatch | undefined {
   const mine = allowedServices(doc, REAL_CATALOG);
   const mineCount = allowShape(doc).allowCount;
   // A Deny-free candidate allows every action it names, so it gains at least (its count - ours): skip those that
@@ -102,23 +104,32 @@ function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: numbe
   let best: AwsMatch | undefined;
   let tried = 0;
   const fixed = { 'aws:username': 'iamsim-probe', 'aws:PrincipalArn': PROBE_PRINCIPAL.arn };
-  for (const c of awsCandidates()) {
-    if (!servicesWithin(mine, c.services)) continue;
-    if (!c.hasDeny && c.allowCount - mineCount > gainLimit) continue;
+  // Candidates naming all our services come first (only they can contain us); then near matches missing a service.
+  const missAllowed = Math.min(maxLost, Math.floor(mineCount / 4));
+  const ordered = awsCandidates()
+    .map((c) => ({ c, missing: servicesMissing(mine, c.services) }))
+    .filter((x) => x.missing <= missAllowed && (x.c.hasDeny || x.c.allowCount - mineCount <= gainLimit))
+    .sort((x, y) => x.missing - y.missing);
+  for (const { c } of ordered) {
     if (tried++ >= maxCandidates) break;
     const u = buildUniverse([doc, c.policy.document], REAL_CATALOG, { principal: PROBE_PRINCIPAL, fixed });
     const a: RawPolicySet = { identity: [doc] };
     const b: RawPolicySet = { identity: [c.policy.document] };
-    if (u.size > maxUniverse || !grantsContained(u, a, b, decideRaw)) continue;
+    if (u.size > maxUniverse) continue;
+    // Containment first (it stops at the first counter-example); the full comparison only when it could be reported.
+    // A near match keeps at least three quarters of what the custom policy allows.
+    const lost = missAllowed === 0 || maxLost === 0 ? (grantsContained(u, a, b, decideRaw) ? [] : null) : lostActionsWithin(u, a, b, decideRaw, Math.min(maxLost, Math.floor(mineCount / 4)));
+    if (lost === null) continue;
     const diff = compareGrants(u, a, b, decideRaw);
     const gainedReqs = diff.onlyB;
     const mineActions = new Set(actionsOf(u, compareGrants(u, a, { identity: [] }, decideRaw).onlyA));
     const gained = actionsOf(u, gainedReqs).filter((x) => !mineActions.has(x));
     const widensResources = gainedReqs.some((r) => u.actionClasses[r.actionClass]?.members.some((m) => mineActions.has(m)) ?? false);
-    const awsActions = mineActions.size + gained.length;
-    const m: AwsMatch = { aws: c.policy, gained, lost: [], widensResources, coverage: awsActions === 0 ? 1 : mineActions.size / awsActions };
-    if (best === undefined || m.gained.length < best.gained.length || (m.gained.length === best.gained.length && !m.widensResources && best.widensResources)) best = m;
-    if (m.gained.length === 0 && !m.widensResources) break;
+    const awsActions = mineActions.size - lost.length + gained.length;
+    const m: AwsMatch = { aws: c.policy, gained, lost, widensResources, coverage: awsActions <= 0 ? 1 : (mineActions.size - lost.length) / awsActions };
+    const cost = (x: AwsMatch): number => x.gained.length + x.lost.length * 10 + (x.widensResources ? 0.5 : 0);
+    if (best === undefined || cost(m) < cost(best)) best = m;
+    if (m.gained.length === 0 && m.lost.length === 0 && !m.widensResources) break;
   }
   return best;
 }
@@ -173,35 +184,38 @@ export default defineCheck({
       equalsAws: '{{policy}} grants exactly what the AWS managed policy {{aws}} grants',
       containedInAws: '{{policy}} is contained in the AWS managed policy {{aws}}, which would add {{gained}} action(s){{scope}}: {{gainedExamples}}',
       staleCopy: '{{policy}} looks like a copy of the AWS managed policy {{aws}} ({{coverage}}% of its actions) that has fallen behind: it lacks {{gained}} action(s): {{gainedExamples}}',
+      nearAws: '{{policy}} is the AWS managed policy {{aws}} but for {{lostCount}} action(s) it adds and {{gained}} it lacks: swapping loses {{lost}} and gains {{gainedExamples}}',
       swap: 'Use {{aws}} instead of {{policy}}: gains {{gained}} action(s){{scope}} ({{gainedExamples}}), loses {{lost}}',
     },
     options: {
       type: 'object',
-      properties: { maxGainedActions: { type: 'integer', minimum: 0 }, staleCoverage: { type: 'number', minimum: 0, maximum: 1 }, maxCandidates: { type: 'integer', minimum: 1 }, maxUniverse: { type: 'integer', minimum: 1 } },
+      properties: { maxGainedActions: { type: 'integer', minimum: 0 }, staleCoverage: { type: 'number', minimum: 0, maximum: 1 }, maxCandidates: { type: 'integer', minimum: 1 }, maxUniverse: { type: 'integer', minimum: 1 }, maxLostActions: { type: 'integer', minimum: 0 } },
       additionalProperties: false,
     },
-    defaults: { maxGainedActions: 20, staleCoverage: 0.8, maxCandidates: 40, maxUniverse: 100_000 } as PreferAwsOptions,
+    defaults: { maxGainedActions: 20, staleCoverage: 0.8, maxCandidates: 40, maxUniverse: 100_000, maxLostActions: 2 } as PreferAwsOptions,
   },
   detect({ account, options }) {
     const out: Report<Msg>[] = [];
     const judge = (doc: PolicyDocument, label: string, resource: ResourceRef, fix: (awsArn: string) => Fix): void => {
-      const m = bestAwsMatch(doc, options.maxCandidates, options.maxUniverse, options.maxGainedActions);
+      const m = bestAwsMatch(doc, options.maxCandidates, options.maxUniverse, options.maxGainedActions, options.maxLostActions);
       if (m === undefined) return;
-      const equal = m.gained.length === 0 && !m.widensResources;
-      const stale = !equal && m.coverage >= options.staleCoverage && m.gained.length > 0;
+      const equal = m.gained.length === 0 && m.lost.length === 0 && !m.widensResources;
+      const near = m.lost.length > 0;
+      const stale = !equal && !near && m.coverage >= options.staleCoverage && m.gained.length > 0;
       if (!equal && !stale && m.gained.length > options.maxGainedActions) return;
       const data = {
         policy: label,
         aws: m.aws.name,
         gained: m.gained.length,
         gainedExamples: examples(m.gained),
-        lost: 'nothing',
+        lost: m.lost.length === 0 ? 'nothing' : `${m.lost.length} action(s): ${examples(m.lost)}`,
+        lostCount: m.lost.length,
         scope: m.widensResources ? ', and its actions on every resource' : '',
         coverage: Math.round(m.coverage * 100),
       };
       const f = fix(m.aws.arn);
       out.push({
-        messageId: equal ? 'equalsAws' : stale ? 'staleCopy' : 'containedInAws',
+        messageId: equal ? 'equalsAws' : near ? 'nearAws' : stale ? 'staleCopy' : 'containedInAws',
         data,
         resource,
         ...(f.length > 0 ? { suggestions: [{ messageId: 'swap' as const, data, fix: f }] } : {}),

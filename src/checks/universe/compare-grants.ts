@@ -96,3 +96,18 @@ export function firstAllowed<S>(u: Universe, set: S, decide: Decide<S>, where: (
   }
   return undefined;
 }
+
+/**
+ * The real actions `a` allows somewhere that `b` does not, when there are at most `max` of them; null as soon as
+ * there are more (a containment test with a tolerance, stopping early).
+ */
+export function lostActionsWithin<S>(u: Universe, a: S, b: S, decide: Decide<S>, max: number): readonly string[] | null {
+  const lost = new Set<string>();
+  for (const r of universeRequests(u)) {
+    const req = toAuthzRequest(u, r);
+    if (decide(req, a) !== 'Allow' || decide(req, b) === 'Allow') continue;
+    for (const m of u.actionClasses[r.actionClass]?.members ?? []) lost.add(m);
+    if (lost.size > max) return null;
+  }
+  return [...lost].sort();
+}

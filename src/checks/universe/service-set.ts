@@ -32,3 +32,12 @@ export function servicesWithin(inner: ReadonlySet<string> | null, outer: Readonl
   for (const s of inner) if (!outer.has(s)) return false;
   return true;
 }
+
+/** How many services of `inner` are not in `outer` (null = all services; an all-services `inner` misses Infinity unless `outer` is all). */
+export function servicesMissing(inner: ReadonlySet<string> | null, outer: ReadonlySet<string> | null): number {
+  if (outer === null) return 0;
+  if (inner === null) return Infinity;
+  let n = 0;
+  for (const s of inner) if (!outer.has(s)) n++;
+  return n;
+}
