@@ -124,7 +124,7 @@ export async function readCloudTrailFile(file: string, display: string, shape: C
       }
     }
   } catch (e) {
-    into.problems.push(importWarning(display, display, 'read', `reading stopped: ${ioMessage(e)}; ${into.size - before} event(s) before it were imported`, 'copy the file again'));
+    into.problems.push(importWarning(display, '', 'read', `reading stopped: ${ioMessage(e)}; ${into.size - before} event(s) before it were imported`, 'copy the file again'));
   }
   return into.size - before;
 }

@@ -65,11 +65,11 @@ export async function detectFile(path: string, display: string): Promise<Result<
   try {
     h = await head(path);
   } catch (e) {
-    return err(importError(display, display, 'read', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'check the file permissions'));
+    return err(importError(display, '', 'read', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'check the file permissions'));
   }
   const text = h.text.replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
-  if (trimmed === '') return err(importWarning(display, display, 'empty', 'empty file; skipped', 'an AWS CLI command that failed (e.g. NoSuchEntity for a missing password policy) writes nothing to stdout'));
+  if (trimmed === '') return err(importWarning(display, '', 'empty', 'empty file; skipped', 'an AWS CLI command that failed (e.g. NoSuchEntity for a missing password policy) writes nothing to stdout'));
   if (trimmed.startsWith('{') && /^\{\s*"Records"\s*:\s*\[/.test(trimmed)) return ok({ kind: 'activity', file: display, shape: 'records', gzip: h.gzip });
   if (trimmed.startsWith('{') && /"Events"\s*:\s*\[/.test(trimmed) && /"CloudTrailEvent"\s*:/.test(trimmed)) return ok({ kind: 'activity', file: display, shape: 'lookup-events', gzip: h.gzip });
   const firstLine = trimmed.split('\n', 1)[0] ?? '';
@@ -80,7 +80,7 @@ export async function detectFile(path: string, display: string): Promise<Result<
   if (firstLine.startsWith('{') && /"eventVersion"\s*:/.test(firstLine) && /"eventTime"\s*:/.test(firstLine) && /\}\s*$/.test(firstLine) && trimmed.length > firstLine.length + 1) {
     return ok({ kind: 'activity', file: display, shape: 'json-lines', gzip: h.gzip });
   }
-  if (!trimmed.startsWith('{')) return err(importWarning(display, display, 'unrecognised', 'not an AWS export file iamsim reads (not JSON, not a credential report); skipped', 'run `iamsim collect` to see the files iamsim reads'));
+  if (!trimmed.startsWith('{')) return err(importWarning(display, '', 'unrecognised', 'not an AWS export file iamsim reads (not JSON, not a credential report); skipped', 'run `iamsim collect` to see the files iamsim reads'));
   const full = await readWhole(path, h.gzip, display);
   if (!full.ok) return full;
   let data: unknown;
@@ -88,12 +88,13 @@ export async function detectFile(path: string, display: string): Promise<Result<
     data = JSON.parse(full.value.replace(/^\uFEFF/, ''));
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    const truncated = /end of JSON|Unterminated|Unexpected end/i.test(m);
+    const at = /position (\d+)/.exec(m);
+    const truncated = /end of JSON|Unterminated|Unexpected end/i.test(m) || (at !== null && Number(at[1]) >= full.value.trimEnd().length - 1);
     const authz = /"(UserDetailList|GroupDetailList|RoleDetailList)"\s*:/.test(full.value);
-    return err(importError(display, display, authz ? BROKEN_AUTHZ : truncated ? 'truncated' : 'json-syntax', `${authz ? 'authorization details: ' : ''}${ truncated ? `the JSON ends early: the file looks truncated (${m})` : `not valid JSON: ${m}`}`, 'save the AWS CLI output again (with --output json)'));
+    return err(importError(display, '', authz ? BROKEN_AUTHZ : truncated ? 'truncated' : 'json-syntax', `${authz ? 'authorization details: ' : ''}${ truncated ? `the JSON ends early: the file looks truncated (${m})` : `not valid JSON: ${m}`}`, 'save the AWS CLI output again (with --output json)'));
   }
   const o = asRecord(data);
-  if (o === undefined) return err(importWarning(display, display, 'unrecognised', 'a JSON file that is not an object; skipped'));
+  if (o === undefined) return err(importWarning(display, '', 'unrecognised', 'a JSON file that is not an object; skipped'));
   if (isAuthorizationDetails(o)) return ok({ kind: 'authorization-details', file: display, data: o });
   if (isCredentialReportJson(o)) {
     const d = decodeReportJson(o, display);
@@ -109,7 +110,7 @@ export async function detectFile(path: string, display: string): Promise<Result<
   if (Array.isArray(o['Records']) || Array.isArray(o['Events'])) return ok({ kind: 'activity', file: display, shape: Array.isArray(o['Records']) ? 'records' : 'lookup-events', gzip: h.gzip });
   if (o['eventVersion'] !== undefined && o['eventTime'] !== undefined) return ok({ kind: 'activity', file: display, shape: 'json-lines', gzip: h.gzip });
   const keys = Object.keys(o).slice(0, 5).join(', ');
-  return err(importWarning(display, display, 'unrecognised', `a JSON file iamsim does not read (top-level keys: ${keys || 'none'}); skipped`, 'run `iamsim collect` to see the files iamsim reads'));
+  return err(importWarning(display, '', 'unrecognised', `a JSON file iamsim does not read (top-level keys: ${keys || 'none'}); skipped`, 'run `iamsim collect` to see the files iamsim reads'));
 }
 
 async function readWhole(path: string, gzip: boolean, display: string): Promise<Result<string, ImportProblem>> {
@@ -118,6 +119,6 @@ async function readWhole(path: string, gzip: boolean, display: string): Promise<
     return ok(gzip ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8'));
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    return err(importError(display, display, /unexpected end/i.test(m) ? 'truncated' : 'read', /unexpected end/i.test(m) ? 'the gzip data ends early: the file is truncated' : `cannot read file: ${m}`, 'copy the file again'));
+    return err(importError(display, '', /unexpected end/i.test(m) ? 'truncated' : 'read', /unexpected end/i.test(m) ? 'the gzip data ends early: the file is truncated' : `cannot read file: ${m}`, 'copy the file again'));
   }
 }

@@ -114,7 +114,7 @@ export async function importAwsExport(dir: string, opts: ImportOptions = {}): Pr
     if (r.report === null) continue;
     if (report !== null) {
       const newer = (r.report.generated ?? r.report.newest ?? '') > (report.generated ?? report.newest ?? '');
-      problems.push(importWarning(d.file, d.file, 'duplicate-input', `a second credential report; the ${newer ? 'newer one, this file,' : `newer one, ${report.file},`} is used`));
+      problems.push(importWarning(d.file, '', 'duplicate-input', `a second credential report; the ${newer ? 'newer one, this file,' : `newer one, ${report.file},`} is used`));
       if (!newer) continue;
     }
     const reportAccount = /::(\d{12}):/.exec(r.report.rows[0]?.arn ?? '')?.[1];
