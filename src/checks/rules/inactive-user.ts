@@ -21,9 +21,12 @@ export function deleteUserCalls(u: User): OperationCall[] {
   ];
 }
 
-/** Whether the user's access key is what an application on an instance uses (then the user is not idle, whatever the log says). */
-const usedByApplication = (a: Account, u: User): boolean =>
-  Object.values(a.instances).some((i) => i.applications.some((app) => app.credential.kind === 'access-key' && app.credential.user === u.name));
+/** Users whose access key an application on an instance uses (they are not idle, whatever the log says); built once per run. */
+const usedByApplication = (a: Account): ReadonlySet<string> => {
+  const users = new Set<string>();
+  for (const i of Object.values(a.instances)) for (const app of i.applications) if (app.credential.kind === 'access-key') users.add(app.credential.user);
+  return users;
+};
 
 /** Flags users created more than `inactiveDays` ago whose credentials were all unused in that time. */
 export default defineCheck({
@@ -50,9 +53,10 @@ export default defineCheck({
   },
   detect({ account, now, options }) {
     const out = [];
+    const appUsers = usedByApplication(account);
     for (const u of Object.values(account.users)) {
       const age = daysBetween(u.created, now);
-      if (age < options.inactiveDays || usedByApplication(account, u)) continue;
+      if (age < options.inactiveDays || appUsers.has(u.name)) continue;
       const last = userLastActivity(account, u);
       const idle = last === null ? age : daysBetween(last, now);
       if (idle < options.inactiveDays) continue;
