@@ -95,11 +95,87 @@ export function lowerKey(name: string): string {
   return l;
 }
 
+/** What the evaluator reads a request context through: a built RequestContext (a Map), or a ContextView. */
+export interface ContextReader {
+  /** The value of a lowercased key, or undefined when absent. */
+  get(lowerKey: string): ContextValue | undefined;
+}
+
+/**
+ * The record's key names in order, and where each lowercased key lives in it: one name, or several (in record order)
+ * when names differ only in case. Shared by every record with the same key names.
+ */
+interface KeyTable {
+  readonly names: readonly string[];
+  readonly byLower: ReadonlyMap<string, string | readonly string[]>;
+}
+
+/**
+ * A request context read straight from the caller's record: no Map is built and nothing is copied. Keys are found
+ * through the KeyTable of the record's key names, values are read (and normalised) when a condition or a variable
+ * asks for them, so a request costs one Object.keys and a table lookup instead of a lowercase-and-insert per key.
+ */
+export interface ContextView extends ContextReader {
+  readonly raw: Readonly<Record<string, unknown>>;
+  readonly table: KeyTable;
+}
+
+/** A ContextView's get (shared method: no closure per request). Agrees with buildRequestContext(raw).get(key). */
+function viewGet(this: ContextView, key: string): ContextValue | undefined {
+  const at = this.table.byLower.get(key);
+  if (at === undefined) return undefined;
+  if (typeof at === 'string') {
+    const raw = this.raw[at];
+    return typeof raw === 'string' ? raw : normalise(raw);
+  }
+  let merged: ContextValue | undefined;
+  for (let i = 0; i < at.length; i++) {
+    const value = normalise(this.raw[at[i]!]);
+    if (value === undefined) continue;
+    merged = merged === undefined ? value : Object.freeze([...(typeof merged === 'string' ? [merged] : merged), ...(typeof value === 'string' ? [value] : value)]);
+  }
+  return merged;
+}
+
+/** The view of a request's context record (see ContextView). The record is read, never kept beyond the view. */
+export function contextView(ctx: Readonly<Record<string, unknown>>): ContextView {
+  return { raw: ctx, table: keyTable(Object.keys(ctx)), get: viewGet };
+}
+
+const TABLES_MAX = 32;
+let tables: KeyTable[] = [];
+
+/**
+ * The KeyTable for these key names, from a small cache: requests mostly carry the same few sets of keys (key names of
+ * records are interned strings, so comparing two lists is a pointer comparison per name). Cleared when full.
+ */
+function keyTable(names: readonly string[]): KeyTable {
+  const n = names.length;
+  search: for (let t = 0; t < tables.length; t++) {
+    const table = tables[t]!;
+    const known = table.names;
+    if (known.length !== n) continue;
+    for (let i = n - 1; i >= 0; i--) if (known[i] !== names[i]) continue search;
+    return table;
+  }
+  const byLower = new Map<string, string | readonly string[]>();
+  for (let i = 0; i < n; i++) {
+    const name = names[i]!;
+    const key = lowerKey(name);
+    const prev = byLower.get(key);
+    byLower.set(key, prev === undefined ? name : typeof prev === 'string' ? [prev, name] : [...prev, name]);
+  }
+  const table: KeyTable = { names, byLower };
+  if (tables.length >= TABLES_MAX) tables = [];
+  tables.push(table);
+  return table;
+}
+
 /**
  * Looks a key up (the key must already be lowercased). An empty array counts as absent, the "null data set"
  * of [sheet §3.2, §3.4]; so does a missing key.
  */
-export function contextLookup(ctx: RequestContext, lowerKey: string): ContextValue | undefined {
+export function contextLookup(ctx: ContextReader, lowerKey: string): ContextValue | undefined {
   const v = ctx.get(lowerKey);
   return v === undefined || (typeof v !== 'string' && v.length === 0) ? undefined : v;
 }

@@ -13,7 +13,6 @@ import type {
   EvaluateOptions,
   PolicyKind,
   PolicySet,
-  RequestContext,
   RequestPrincipal,
   StatementRef,
   TraceEvent,
@@ -22,7 +21,7 @@ import { matchAnyAction, prepareAction, type PreparedAction } from './match/acti
 import { matchAnyResource, prepareResource, type ContextSource, type PreparedResource } from './match/resource.js';
 import { notPrincipalApplies, principalGrant, type PrincipalGrant } from './match/principal.js';
 import { evaluateConditionBlock } from './conditions/index.js';
-import { buildRequestContext } from './context.js';
+import { contextView, type ContextReader } from './context.js';
 import { combineEvent, describeRefs, ROOT_USER_REF, statementEvent, type CombineMessageId, type TraceStep } from './trace.js';
 
 /**
@@ -34,7 +33,7 @@ interface RequestState extends ContextSource {
   readonly action: PreparedAction;
   readonly resource: PreparedResource;
   readonly rawContext: AuthzRequest['context'];
-  ctx: RequestContext | null;
+  ctx: ContextReader | null;
   /** The caller has a permissions boundary: NotPrincipal + Deny then always applies (sheet §2.3 surprise). */
   readonly hasBoundary: boolean;
   readonly trace: TraceEvent[] | null;
@@ -55,8 +54,8 @@ const NO_POLICIES: readonly CompiledPolicy[] = Object.freeze([]);
 const RANK: Readonly<Record<PrincipalGrant, number>> = { none: 0, account: 1, role: 2, owner: 2, exact: 3 };
 
 /** The context of a RequestState, built on first use (shared method: no closure per request). */
-function stateContext(this: RequestState): RequestContext {
-  return (this.ctx ??= buildRequestContext(this.rawContext));
+function stateContext(this: RequestState): ContextReader {
+  return (this.ctx ??= contextView(this.rawContext));
 }
 
 function push(list: StatementRef[] | null, ref: StatementRef): StatementRef[] {

@@ -11,8 +11,7 @@
  * In pattern contexts (StringLike, ArnLike, Resource) resolvePattern returns a Glob in which the `*`/`?` written in the
  * policy text are wildcards, while those produced by `${*}`/`${?}`, by a variable's value or by a default are literal.
  */
-import { contextLookup, lowerKey } from './context.js';
-import type { RequestContext } from './types.js';
+import { contextLookup, lowerKey, type ContextReader } from './context.js';
 import { compileGlob, globWithMask, type Glob } from './values/glob.js';
 
 /** One piece of a template. */
@@ -158,13 +157,13 @@ export function templateHasVariables(t: Template): boolean {
 }
 
 /** A variable's value in this request, its default, or null (effectively null). */
-function variableValue(p: { readonly key: string; readonly fallback: string | null }, ctx: RequestContext): string | null {
+function variableValue(p: { readonly key: string; readonly fallback: string | null }, ctx: ContextReader): string | null {
   const v = contextLookup(ctx, p.key);
   return typeof v === 'string' ? v : v !== undefined && v.length === 1 ? v[0]! : p.fallback;
 }
 
 /** The memo of `t`, brought up to date with this request's variable values. */
-function refresh(t: PartsTemplate, ctx: RequestContext): TemplateMemo {
+function refresh(t: PartsTemplate, ctx: ContextReader): TemplateMemo {
   const m = t.memo;
   const vars = t.vars;
   const last = m.values;
@@ -205,7 +204,7 @@ function substituted(t: PartsTemplate, values: readonly (string | null)[]): stri
 }
 
 /** Substitutes the request's values: the plain string, or null when a variable has no value and no default. */
-export function resolveTemplate(t: Template, ctx: RequestContext): string | null {
+export function resolveTemplate(t: Template, ctx: ContextReader): string | null {
   if (t.kind === 'literal') return t.text;
   const m = refresh(t, ctx);
   if (m.text === undefined) m.text = substituted(t, m.values!);
@@ -213,7 +212,7 @@ export function resolveTemplate(t: Template, ctx: RequestContext): string | null
 }
 
 /** Like resolveTemplate, but an unresolved variable shows as its `${…}` text: for traces and messages. */
-export function renderTemplate(t: Template, ctx: RequestContext): string {
+export function renderTemplate(t: Template, ctx: ContextReader): string {
   if (t.kind === 'literal') return t.text;
   let out = '';
   for (const p of t.parts) out += p.kind === 'var' ? (variableValue(p, ctx) ?? p.source) : p.text;
@@ -228,7 +227,7 @@ const QUESTION = 63;
  * or null when a variable has no value and no default (then the pattern matches nothing). A literal template returns
  * its precompiled glob, without allocating.
  */
-export function resolvePattern(t: Template, ctx: RequestContext): Glob | null {
+export function resolvePattern(t: Template, ctx: ContextReader): Glob | null {
   if (t.kind === 'literal') return t.glob;
   const m = refresh(t, ctx);
   if (m.glob === undefined) m.glob = patternFor(t, m.values!);

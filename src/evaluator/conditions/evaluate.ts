@@ -13,7 +13,8 @@
  *   (NumericNotEquals, DateNotEquals, NotIpAddress) is true, as "matches none of the values" reads.
  */
 import { cachedBinary, cachedDate, cachedIp, cachedNumber } from './parse-cache.js';
-import type { ConditionTrace, ContextValue, RequestContext } from '../types.js';
+import type { ConditionTrace, ContextValue } from '../types.js';
+import type { ContextReader } from '../context.js';
 import { arnPatternMatch, compileArnPattern, type ArnPattern } from '../values/arn.js';
 import { parseBoolValue } from '../values/bool.js';
 import { cidrContains } from '../values/ip.js';
@@ -32,7 +33,7 @@ export function isEmptyConditionBlock(block: ConditionBlock): boolean {
  * (then every clause is evaluated, for the explanation); when null, stops at the first false clause and allocates
  * nothing for tracing.
  */
-export function evaluateConditionBlock(block: ConditionBlock, ctx: RequestContext, trace: ConditionTrace[] | null): boolean {
+export function evaluateConditionBlock(block: ConditionBlock, ctx: ContextReader, trace: ConditionTrace[] | null): boolean {
   const clauses = block.clauses;
   let all = true;
   for (let i = 0; i < clauses.length; i++) {
@@ -55,7 +56,7 @@ export function evaluateConditionBlock(block: ConditionBlock, ctx: RequestContex
   return all;
 }
 
-function policyValuesForTrace(c: Clause, ctx: RequestContext): string[] {
+function policyValuesForTrace(c: Clause, ctx: ContextReader): string[] {
   const t = c.test;
   if (t.kind === 'string-exact' || t.kind === 'string-ignore-case' || t.kind === 'string-like' || t.kind === 'arn' || t.kind === 'bool') {
     return t.templates.map((x) => renderTemplate(x, ctx));
@@ -64,7 +65,7 @@ function policyValuesForTrace(c: Clause, ctx: RequestContext): string[] {
 }
 
 /** One clause: the missing-key table, the multivalued rule, then the set operator over the request's values. */
-export function evaluateClause(c: Clause, ctx: RequestContext): boolean {
+export function evaluateClause(c: Clause, ctx: ContextReader): boolean {
   const test = c.test;
   if (test.kind === 'invalid') return false;
   let v: ContextValue | undefined = ctx.get(c.key);
@@ -137,7 +138,7 @@ function compare(cmp: Comparison, request: number, policy: number): boolean {
  * Whether the single request value `rv` positively matches at least one policy value. Values with variables are
  * substituted here, per template; the template memo makes a repeat substitution one lookup per variable.
  */
-function anyMatch(test: ValueTest, ctx: RequestContext, rv: string): boolean {
+function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
   switch (test.kind) {
     case 'string-exact': {
       if (test.lookup !== null) return test.lookup.has(rv);

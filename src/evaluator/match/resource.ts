@@ -14,7 +14,7 @@ import { compileTemplate, resolvePattern, type Template } from '../variables.js'
 import { globMatch as maskedGlobMatch } from '../values/glob.js';
 import { arnGlobMatch } from '../values/arn.js';
 import type { ContextValue, RequestContext } from '../types.js';
-import { buildRequestContext } from '../context.js';
+import { buildRequestContext, type ContextReader } from '../context.js';
 
 /** A compiled Resource / NotResource entry. */
 export type ResourcePattern =
@@ -37,7 +37,7 @@ export type ResourcePattern =
 
 /** Supplies the request context on demand, so a request whose statements need no context never builds one. */
 export interface ContextSource {
-  context(): RequestContext;
+  context(): ContextReader;
 }
 
 /** A request resource split once per request: `segments` has six entries, or is null for `*` and non-ARN values. */
