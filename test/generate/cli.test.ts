@@ -19,12 +19,12 @@ beforeAll(() => {
 });
 
 describe('iamsim generate', () => {
-  it('writes the account and <out>.truth.json, with no progress bar off a TTY', async () => {
+  it('writes the account and <out>.truth.json (15 staff, iam-admin and one dedicated victim), with no progress bar off a TTY', async () => {
     const io = fake();
     const code = await run(['generate', '--seed', '42', '--users', '15', '--roles', '2', '--instances', '3', '--days', '90', '--violations', 'root-mfa-missing,unused-access-key', '--out', 'a.json'], io);
     expect(io.stderr).toBe('');
     expect(code).toBe(0);
-    expect(io.stdout).toMatch(/^wrote a\.json: 20 users, 2 roles, 3 instances, \d+ events; audit at 2026-04-01T00:00:00Z\nwrote a\.json\.truth\.json: 3 expected finding\(s\) from 2 injected violation\(s\)\n$/);
+    expect(io.stdout).toMatch(/^wrote a\.json: 17 users, 2 roles, 3 instances, \d+ events; audit at 2026-04-01T00:00:00Z\nwrote a\.json\.truth\.json: 3 expected finding\(s\) from 2 injected violation\(s\)\n$/);
     const loaded = loadAccount(readFileSync(join(dir, 'a.json'), 'utf8'), 'a.json');
     expect(loaded.ok).toBe(true);
     const truth = JSON.parse(readFileSync(join(dir, 'a.json.truth.json'), 'utf8')) as { injected: string[]; findings: { checkId: string }[]; now: string };
