@@ -5,13 +5,14 @@
  * - FIX-CLEARS: after applying every automatic fix, detect no longer reports what was fixed;
  * - FIX-IDEMPOTENT: remediating the remediated account applies nothing;
  * - FIX-NEVER-WIDENS: over a sample of requests by every user that existed before, nothing denied before the fixes
- *   is allowed after them (decided by the evaluator).
+ *   is allowed after them (decided by the evaluator);
+ * - FIX-UNDOABLE: the remediation's inverse patches give back exactly the original account.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, snapshot } from '../../src/checks/deep-freeze.js';
 import { ALL_CHECKS } from '../../src/checks/registry.js';
-import { remediate } from '../../src/checks/remediate.js';
+import { remediate, undoRemediation } from '../../src/checks/remediate.js';
 import { resolveOptions } from '../../src/checks/resolve-options.js';
 import type { Report } from '../../src/checks/types.js';
 import { applyOperations } from '../../src/model/apply.js';
@@ -122,6 +123,16 @@ describe.each(ALL_CHECKS.map((c) => [c.meta.id, c] as const))('%s', (id, check) 
         const before = allowed(account, users);
         const widened = [...allowed(r.account, users)].filter((x) => !before.has(x));
         expect(widened).toEqual([]);
+      }),
+      params,
+    );
+  }, TIMEOUT);
+
+  it('FIX-UNDOABLE', () => {
+    fc.assert(
+      fc.property(messyAccount, (account) => {
+        const r = remediate(account, { now: ARB_NOW, checks: [id] });
+        expect(snapshot(undoRemediation(r))).toBe(snapshot(account));
       }),
       params,
     );
