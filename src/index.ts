@@ -44,6 +44,7 @@ export {
 } from './model/apply.js';
 export { IAM_ERROR_CODES, IAM_ERROR_INFO, formatIamError, type IamError, type IamErrorCode, type IndexedIamError } from './model/errors.js';
 export { saveAccount, loadAccount, accountToJson, accountSchema, FORMAT_VERSION } from './model/serialize.js';
+export { emptyAccount } from './model/empty-account.js';
 export { entityId, ID_PREFIX, type IdKind } from './model/ids.js';
 export {
   userByName, groupByName, roleByName, instanceProfileByName, customerPolicy, managedPolicy, policyDocument, customerPolicyArn, accessKeyOwner, policyUses, groupMembers,
@@ -65,3 +66,4 @@ export {
 } from './checks/universe/index.js';
 export { planReplacement, generateLeastPrivilege, proveReplacement, loggedRequests, type ReplacementPlan, type GeneratedPolicy, type ReplacementProof, type LoggedRequest } from './checks/least-privilege/index.js';
 export { detectAnomalies, DEFAULT_ANOMALY_OPTIONS, type Anomaly, type AnomalyKind, type AnomalyOptions } from './checks/anomalies/index.js';
+export { generate, validateGenerateOptions, DEFAULT_START, INJECTABLE, resolveViolations, type GenerateOptions, type GenerateProgress, type Generated, type TruthEntry } from './generate/index.js';
