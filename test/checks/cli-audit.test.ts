@@ -59,6 +59,14 @@ describe('iamsim audit', () => {
     expect(await run(['audit', 'acct.json', '--at', '2026-06-01', '--checks', P11, '--fail-on', 'critical'], fake())).toBe(0);
   });
 
+  it('audits a saved account as of its latest recorded activity when --at is not given', async () => {
+    const io = fake();
+    await run(['audit', 'acct.json', '--checks', 'unused-console-password', '--format', 'json'], io);
+    const out = JSON.parse(io.stdout) as { now: string; findings: unknown[] };
+    expect(out.now).toBe(daysAgo(200));
+    expect(out.findings).toEqual([]);
+  });
+
   it('prints JSON with findings and a summary', async () => {
     const io = fake();
     await run(['audit', 'acct.json', '--at', '2026-06-01', '--checks', 'unused-access-key', '--format', 'json'], io);

@@ -93,6 +93,23 @@ export async function loadAuditTarget(file: string, cwd: string): Promise<{ acco
   return { account: acc.value };
 }
 
+/**
+ * The default audit instant for a saved account: its latest recorded moment (activity, credential and role use),
+ * so that a saved account is audited as of when it was saved rather than by the wall clock. Undefined when the
+ * account records no use at all.
+ */
+export function accountClock(account: Account): Instant | undefined {
+  let latest: Instant | undefined;
+  const see = (t: Instant | undefined): void => {
+    if (t !== undefined && (latest === undefined || t > latest)) latest = t;
+  };
+  for (const e of account.activity) see(e.eventTime);
+  for (const u of account.usage.accessKeys.values()) see(u.date);
+  for (const t of account.usage.passwords.values()) see(t);
+  for (const r of account.usage.roles.values()) see(r.date);
+  return latest;
+}
+
 /** Parses --at: an ISO date or instant. */
 export function parseAt(text: string): Instant {
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
@@ -152,7 +169,7 @@ async function audit(fileArg: string | undefined, flags: AuditFlags, io: CliIo):
     target = { account: imported.value.account, end: imported.value.snapshot };
     if (flags.format === 'text') io.out(renderImportSummary(imported.value, flags.aws) + '\n');
   } else target = await loadAuditTarget(file, io.cwd);
-  const now = flags.at !== undefined ? parseAt(flags.at) : (target.end ?? fromMillis(Date.now()));
+  const now = flags.at !== undefined ? parseAt(flags.at) : (target.end ?? accountClock(target.account) ?? fromMillis(Date.now()));
   const failOn: Severity = flags.failOn ?? config?.failOn ?? 'low';
   const runOpts = { now, ...(checks ? { checks } : {}), ...(config ? { config } : {}), ...(flags.preset ? { preset: flags.preset } : {}) };
   const run = runChecks(target.account, runOpts);
@@ -217,7 +234,7 @@ export const registerAudit: RegisterCommand = (program: Command, io: CliIo, box:
     .option('--config <file>', `config file with options and suppressions (default: ./${DEFAULT_CONFIG} when present)`)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default low)').choices([...SEVERITIES]))
     .addOption(new Option('--format <format>', 'output format: html (self-contained page), junit (a test case per check), sarif (SARIF 2.1.0)').choices(['text', 'json', 'html', 'junit', 'sarif']).default('text'))
-    .option('--at <time>', 'audit as of this instant (default: the scenario end, else now)')
+    .option('--at <time>', 'audit as of this instant (default: the scenario end, else the latest activity recorded in the account, else now)')
     .option('--fix', 'apply the automatic fixes (with --out)')
     .option('--suggestions', 'with --fix, also apply the first suggestion of each finding without an automatic fix')
     .option('--out <file>', 'with --fix: write the remediated account to this NEW file; with --format html|junit|sarif: write the report there')
