@@ -32,7 +32,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return box.code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // 'commander.help' with a non-zero exitCode is help shown because a subcommand was missing: a usage error.
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
       return EXIT.badInput;
     }
     if (e instanceof UsageError) {
