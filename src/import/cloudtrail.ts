@@ -1,13 +1,15 @@
 /**
  * CloudTrail in its three shapes, streamed: S3 delivery files (`{"Records": […]}`, also `.json.gz`), `lookup-events`
- * output (`{"Events": [{"CloudTrailEvent": "<JSON text>"}]}`) and one event per line. Each event is parsed on its own
- * and pushed into one mutable immutable-js List, so a file is never held whole and no event is held twice. Events are
+ * output (`{"Events": [{"CloudTrailEvent": "<JSON text>"}]}`) and one event per line. Files are read one at a time;
+ * a file above WHOLE_FILE_LIMIT (or a broken one) is scanned incrementally, each event parsed on its own, so a large
+ * file is never held whole. Events are normalised into one mutable immutable-js List, so none is held twice. Events are
  * kept once per eventID (files may overlap) and sorted by time at the end when they arrived out of order.
  */
 import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { List } from 'immutable';
 import type { CloudTrailEvent, Instant } from '../model/types.js';
 import { JsonArrayScanner } from './json-array-scanner.js';
@@ -70,9 +72,49 @@ const ioMessage = (e: unknown): string => {
   return /unexpected end of file/i.test(m) ? 'the gzip data ends early (the file is truncated)' : m;
 };
 
-/** Streams one CloudTrail file into the collector. Returns how many events it held. */
-export async function readCloudTrailFile(file: string, display: string, shape: CloudTrailShape, gzip: boolean, into: ActivityCollector): Promise<number> {
+/** Files up to this size (on disk) are parsed whole, one at a time: faster, and still never more than one file in memory. */
+export const WHOLE_FILE_LIMIT = 32 * 2 ** 20;
+
+/** Parses a small array-shaped file whole; false when it is not valid JSON (the streaming path then salvages and reports). */
+async function readWhole(file: string, display: string, shape: 'records' | 'lookup-events', gzip: boolean, into: ActivityCollector): Promise<boolean> {
+  const bytes = await readFile(file);
+  let data: unknown;
+  try {
+    data = JSON.parse((gzip ? gunzipSync(bytes) : bytes).toString('utf8'));
+  } catch {
+    return false;
+  }
+  const key = shape === 'records' ? 'Records' : 'Events';
+  const list = (data as Record<string, unknown> | null)?.[key];
+  if (!Array.isArray(list)) return false;
+  for (let i = 0; i < list.length; i++) {
+    let raw: unknown = list[i];
+    if (shape === 'lookup-events') {
+      const inner = (raw as Record<string, unknown> | null)?.['CloudTrailEvent'];
+      try {
+        raw = typeof inner === 'string' ? JSON.parse(inner) : inner;
+      } catch {
+        into.problems.push(importWarning(display, `/Events/${i}/CloudTrailEvent`, 'bad-event', `CloudTrailEvent of element ${i} is not valid JSON; skipped`));
+        continue;
+      }
+    }
+    into.add(raw, display, `/${key}/${i}`);
+    list[i] = undefined;
+  }
+  return true;
+}
+
+/** Reads one CloudTrail file into the collector (`wholeFileLimit` 0 forces streaming). Returns how many events it held. */
+export async function readCloudTrailFile(file: string, display: string, shape: CloudTrailShape, gzip: boolean, into: ActivityCollector, wholeFileLimit = WHOLE_FILE_LIMIT): Promise<number> {
   const before = into.size;
+  if (shape !== 'json-lines') {
+    try {
+      const size = (await stat(file)).size;
+      if (size <= (gzip ? wholeFileLimit / 8 : wholeFileLimit) && (await readWhole(file, display, shape, gzip, into))) return into.size - before;
+    } catch {
+      // unreadable or truncated gzip: the streaming path below reports it
+    }
+  }
   const stream = openText(file, gzip);
   try {
     if (shape === 'json-lines') {

@@ -5,11 +5,13 @@
 import { fromMillis } from '../model/time.js';
 import type { Instant } from '../model/types.js';
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const AWS_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Parses an AWS date to a canonical Instant, or undefined when the text is not a date. A zone-less time is UTC. */
 export function parseAwsDate(text: unknown): Instant | undefined {
   if (typeof text !== 'string') return undefined;
+  if (text.length === 20 && CANONICAL.test(text) && !Number.isNaN(Date.parse(text))) return text;
   const m = AWS_DATE.exec(text.trim());
   if (m === null) return undefined;
   const frac = m[3] !== undefined ? m[3].slice(0, 4) : '';

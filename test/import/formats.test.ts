@@ -201,3 +201,17 @@ describe('odd input', () => {
     if (!r.ok) expect(r.error[0]).toMatchObject({ code: 'missing-authorization-details', hint: expect.stringContaining('get-account-authorization-details') });
   });
 });
+
+describe('streaming path (files above the whole-file limit)', () => {
+  it('reads Records (gzip) and lookup-events incrementally with the same result', async () => {
+    const { ActivityCollector, readCloudTrailFile } = await import('../../src/import/cloudtrail.js');
+    const records = JSON.stringify({ Records: [event('s1', '2024-05-01T00:00:00Z'), event('s2', '2024-05-02T00:00:00Z')] }, null, 2);
+    const lookup = JSON.stringify({ NextToken: 'x', Events: [{ EventId: 's3', CloudTrailEvent: JSON.stringify(event('s3', '2024-05-03T00:00:00Z')) }] });
+    const dir = exportDir({ 'r.json.gz': records, 'l.json': lookup });
+    const c = new ActivityCollector();
+    expect(await readCloudTrailFile(join(dir, 'r.json.gz'), 'r.json.gz', 'records', true, c, 0)).toBe(2);
+    expect(await readCloudTrailFile(join(dir, 'l.json'), 'l.json', 'lookup-events', false, c, 0)).toBe(1);
+    expect(c.finish().map((e) => e.eventID).toArray()).toEqual(['s1', 's2', 's3']);
+    expect(c.problems).toEqual([]);
+  });
+});
