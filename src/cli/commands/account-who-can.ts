@@ -30,7 +30,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function refs(e: WhoCanEntry): string {
   if (e.determining.length === 0) return e.decidedBy === null ? 'no policy allows' : `no ${e.decidedBy} policy allows`;
-  return e.determining.map((r) => `${r.policyId}${r.sid !== undefined ? `#${r.sid}` : `[${r.index}]`}`).join(', ');
+  return e.determining.map((r) => (r.index < 0 ? 'the root user\'s implicit full access' : `${r.policyId}${r.sid !== undefined ? `#${r.sid}` : `[${r.index}]`}`)).join(', ');
 }
 
 /** Renders the answer as text: one line per principal, allowed first, then a count line. */
@@ -40,7 +40,7 @@ export function renderWhoCan(a: WhoCanAnswer): string {
     `  assumed: at ${a.at}; users call with ${a.assumed.via === 'console' ? 'a console session' : 'a long-term access key'}, ${a.assumed.mfa ? 'with MFA' : 'without MFA'}; roles as a fresh session; source IP ${a.assumed.sourceIp}; region ${a.assumed.region}`,
     '',
   ];
-  const row = (verdict: string, e: WhoCanEntry): string => `  ${verdict.padEnd(13)} ${e.kind.padEnd(4)} ${e.name.padEnd(28)} ${e.decidedBy ?? '-'}: ${refs(e)}`;
+  const row = (verdict: string, e: WhoCanEntry): string => `  ${verdict.padEnd(13)} ${e.kind.padEnd(4)} ${e.name.padEnd(28)} ${e.decidedBy === null ? '' : `${e.decidedBy}: `}${refs(e)}`;
   for (const e of a.allowed) lines.push(row('ALLOWED', e));
   for (const e of a.denied) lines.push(row(e.effect === 'ExplicitDeny' ? 'EXPLICIT DENY' : 'denied', e));
   lines.push('', `${a.allowed.length} allowed, ${a.denied.length} denied`);
