@@ -9,7 +9,7 @@ import { APP_KINDS, DEPARTMENTS, EC2_TRUST, policyFor, type AppKind } from './ca
 import { freshPersonName } from './names.js';
 import { dayAt, hold, type Plan } from './plan.js';
 import type { Rng } from './rng.js';
-import { addHuman, groupName, planSession, resourceOf, sessionDays, STRONG_PASSWORD, type Human } from './staff.js';
+import { addHuman, groupName, planSession, resourceOf, sessionDays, type Human } from './staff.js';
 
 /** The AWS managed policy of the Administrators group. */
 export const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -129,4 +129,3 @@ export function planBase(plan: Plan, rng: Rng, o: { readonly users: number; read
   return { staff, taken, instances, deptPolicies };
 }
 
-export { STRONG_PASSWORD };

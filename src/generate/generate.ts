@@ -77,9 +77,9 @@ export function generate(options: GenerateOptions): Result<Generated, InputError
   const injected = new Set(violations);
   const onProgress = options.onProgress;
   const base = planBase(plan, rng, { users, roles, instances, omit: omissionsFor(injected), onProgress: (done) => onProgress?.({ phase: 'configure', done, total: users }) });
-  const claimed = injectViolations(plan, makeRng(options.seed, 'violations'), base, injected);
+  injectViolations(plan, makeRng(options.seed, 'violations'), base, injected);
   const sessions = sessionCount(days);
-  for (const h of base.staff) if (!claimed.has(h.userName)) planRoutine(plan, rng, h, sessions);
+  for (const h of base.staff) planRoutine(plan, rng, h, sessions);
   for (const p of plan.people) {
     plan.ops.push({ op: 'RegisterPerson', input: { PersonId: p.id, Name: p.name, Ips: p.ips.slice(0, 32) }, at: dayAt(plan, plan.setupDay) });
     for (const c of p.credentials) plan.ops.push({ op: 'AssignCredentialToPerson', input: { PersonId: p.id, Credential: c }, at: dayAt(plan, plan.setupDay) });

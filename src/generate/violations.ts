@@ -289,10 +289,10 @@ function addHumanExisting(c: Ctx, userName: string, display: string, dept: (type
 }
 
 /**
- * Injects the violations for `ids` (in registry order) into the plan. Returns the base staff it took over (none:
- * every injector works on its own dedicated users, so the rest of the account stays exactly as clean).
+ * Injects the violations for `ids` (in registry order) into the plan. Every injector works on its own dedicated
+ * users and policies, so the rest of the account stays exactly as clean.
  */
-export function injectViolations(plan: Plan, rng: Rng, base: Base, ids: ReadonlySet<string>): ReadonlySet<string> {
+export function injectViolations(plan: Plan, rng: Rng, base: Base, ids: ReadonlySet<string>): void {
   let n = 0;
   const ctx: Ctx = {
     plan, rng, base, ids,
@@ -313,5 +313,4 @@ export function injectViolations(plan: Plan, rng: Rng, base: Base, ids: Readonly
     if (inject === undefined) throw new Error(`no injector for ${id}`);
     inject(ctx);
   }
-  return new Set();
 }
