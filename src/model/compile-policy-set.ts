@@ -64,22 +64,24 @@ interface PrincipalEntry {
   readonly deps: readonly unknown[];
   readonly set: Pick<PolicySet, 'identity' | 'boundary' | 'session' | 'scp'>;
   readonly skipped: readonly SkippedPolicy[];
+  /** The answer when no resource policy or RCP adds to the principal side, shared by every such request. */
+  readonly alone: CompiledPolicySet;
 }
 
 const principalCache = new WeakMap<object, PrincipalEntry>();
 const rcpCache = new WeakMap<object, { readonly levels: readonly (readonly CompiledPolicy[])[]; readonly skipped: readonly SkippedPolicy[] }>();
 
-/** The entity a subject's policies hang off, and the account records they are looked up in. */
-function cacheKey(account: Account, subject: PolicySubject): { key: object; deps: readonly unknown[] } {
+/** The entity a subject's policies hang off. */
+function cacheKey(account: Account, subject: PolicySubject): object {
   switch (subject.kind) {
     case 'user':
-      return { key: subject.user, deps: [account.groups, account.policies, account.organization, account.id] };
+      return subject.user;
     case 'root':
-      return { key: account.root, deps: [account.organization, account.id] };
+      return account.root;
     case 'session':
-      return { key: subject.session, deps: [subject.role, account.policies, account.organization, account.id] };
+      return subject.session;
     case 'role':
-      return { key: subject.role, deps: [account.policies, account.organization, account.id] };
+      return subject.role;
     default: {
       const never: never = subject;
       throw new Error(`unknown subject ${JSON.stringify(never)}`);
@@ -87,29 +89,62 @@ function cacheKey(account: Account, subject: PolicySubject): { key: object; deps
   }
 }
 
-const sameDeps = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+/** The account records a subject's policies are looked up in (compared by reference on every request). */
+function dependencies(account: Account, subject: PolicySubject): unknown[] {
+  switch (subject.kind) {
+    case 'user':
+      return [account.groups, account.policies, account.organization, account.id];
+    case 'root':
+      return [account.organization, account.id];
+    case 'session':
+      return [subject.role, account.policies, account.organization, account.id];
+    case 'role':
+      return [account.policies, account.organization, account.id];
+    default: {
+      const never: never = subject;
+      throw new Error(`unknown subject ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Whether the records an entry was gathered from are still the account's (dependencies() without the allocation). */
+function depsHold(deps: readonly unknown[], account: Account, subject: PolicySubject): boolean {
+  switch (subject.kind) {
+    case 'user':
+      return deps[0] === account.groups && deps[1] === account.policies && deps[2] === account.organization && deps[3] === account.id;
+    case 'root':
+      return deps[0] === account.organization && deps[1] === account.id;
+    case 'session':
+      return deps[0] === subject.role && deps[1] === account.policies && deps[2] === account.organization && deps[3] === account.id;
+    case 'role':
+      return deps[0] === account.policies && deps[1] === account.organization && deps[2] === account.id;
+    default: {
+      const never: never = subject;
+      throw new Error(`unknown subject ${JSON.stringify(never)}`);
+    }
+  }
+}
 
 /**
  * The compiled PolicySet for a subject calling `action` on `resource`. The principal side (identity, boundary,
  * session, SCP levels) is cached per frozen entity object (user, role session, role, root) and reused while the
  * records it was gathered from (groups, policies, organization) are the same objects; RCP levels are cached per
- * organization. Account records are replaced, never mutated, so reference checks are enough.
+ * organization. Account records are replaced, never mutated, so reference checks are enough. A request that no
+ * resource policy or RCP applies to gets the cached set itself (the result is read-only).
  */
 export function policySetFor(account: Account, subject: PolicySubject, action: string, resource: string, resourceAccount?: string): CompiledPolicySet {
-  const { key, deps } = cacheKey(account, subject);
+  const key = cacheKey(account, subject);
   let entry = principalCache.get(key);
-  if (entry === undefined || !sameDeps(entry.deps, deps)) {
+  if (entry === undefined || !depsHold(entry.deps, account, subject)) {
     const p = principalPolicies(account, subject);
     const { set, skipped } = compilePolicySet({ ...p, resource: null, resourceMustAllow: false, rcp: null });
     const { identity, boundary, session, scp } = set;
-    entry = {
-      deps,
-      set: { identity, ...(boundary !== undefined ? { boundary } : {}), ...(session !== undefined ? { session } : {}), ...(scp !== undefined ? { scp } : {}) },
-      skipped,
-    };
+    const principalSet = { identity, ...(boundary !== undefined ? { boundary } : {}), ...(session !== undefined ? { session } : {}), ...(scp !== undefined ? { scp } : {}) };
+    entry = { deps: dependencies(account, subject), set: principalSet, skipped, alone: { set: principalSet, skipped } };
     principalCache.set(key, entry);
   }
   const r = resourcePolicies(account, subject, action, resource, resourceAccount);
+  if (r.resource === null && !r.resourceMustAllow && r.rcp === null) return entry.alone;
   const skipped: SkippedPolicy[] = [...entry.skipped];
   const out: { -readonly [K in keyof PolicySet]: PolicySet[K] } = { ...entry.set };
   if (r.resource !== null) out.resource = compileOne(r.resource, skipped);

@@ -89,20 +89,23 @@ function touchRecord(
   actionName: string,
   countAsNew: boolean,
 ): ServiceLastAccessed {
-  const tracked = TRACKED_ACTION_SERVICES.has(service)
-    ? { TrackedActionsLastAccessed: trackAction(prev?.TrackedActionsLastAccessed, actionName, at) }
-    : {};
+  const isTracked = TRACKED_ACTION_SERVICES.has(service);
   if (prev !== undefined && prev.LastAuthenticated > at) {
+    const tracked = isTracked ? { TrackedActionsLastAccessed: trackAction(prev.TrackedActionsLastAccessed, actionName, at) } : {};
     return { ...prev, ...tracked, TotalAuthenticatedEntities: prev.TotalAuthenticatedEntities + (countAsNew ? 1 : 0) };
   }
-  return {
-    ServiceNamespace: service,
-    LastAuthenticated: at,
-    LastAuthenticatedEntity: entity,
-    LastAuthenticatedRegion: region,
-    TotalAuthenticatedEntities: (prev?.TotalAuthenticatedEntities ?? 0) + (countAsNew || prev === undefined ? 1 : 0),
-    ...tracked,
-  };
+  const total = (prev?.TotalAuthenticatedEntities ?? 0) + (countAsNew || prev === undefined ? 1 : 0);
+  // Two literals rather than a spread of an optional part: the same fields in the same order, without the copy.
+  return isTracked
+    ? {
+        ServiceNamespace: service,
+        LastAuthenticated: at,
+        LastAuthenticatedEntity: entity,
+        LastAuthenticatedRegion: region,
+        TotalAuthenticatedEntities: total,
+        TrackedActionsLastAccessed: trackAction(prev?.TrackedActionsLastAccessed, actionName, at),
+      }
+    : { ServiceNamespace: service, LastAuthenticated: at, LastAuthenticatedEntity: entity, LastAuthenticatedRegion: region, TotalAuthenticatedEntities: total };
 }
 
 /**
@@ -118,12 +121,6 @@ export function recordUsage(account: Account, caller: Caller, call: Call): Usage
   const at = call.at;
   const actionName = call.action.slice(call.action.indexOf(':') + 1);
   let { accessKeys, passwords, roles, services } = usage;
-  const touch = (arn: string, entity: string, countAsNew: boolean): void => {
-    const perPrincipal = services.get(arn);
-    const prev = perPrincipal?.get(service);
-    const next = touchRecord(prev, service, at, entity, region, actionName, countAsNew);
-    services = services.set(arn, (perPrincipal ?? IMap<string, ServiceLastAccessed>()).set(service, next));
-  };
   switch (caller.kind) {
     case 'user': {
       if (caller.accessKeyId !== null) accessKeys = accessKeys.set(caller.accessKeyId, { date: at, service, region });
@@ -131,12 +128,22 @@ export function recordUsage(account: Account, caller: Caller, call: Call): Usage
         const prev = passwords.get(caller.user.name);
         if (prev === undefined || prev < caller.signedInAt) passwords = passwords.set(caller.user.name, caller.signedInAt);
       }
-      const firstForUser = services.get(caller.user.arn)?.get(service) === undefined;
-      touch(caller.user.arn, caller.user.arn, false);
-      for (const g of caller.user.groups) {
-        const group = Object.hasOwn(account.groups, g) ? account.groups[g] : undefined;
-        if (group !== undefined) touch(group.arn, caller.user.arn, firstForUser);
+      const userArn = caller.user.arn;
+      const own = services.get(userArn);
+      const firstForUser = own?.get(service) === undefined;
+      const groups = caller.user.groups;
+      if (groups.length === 0) {
+        services = touch(services, own, userArn, service, at, userArn, region, actionName, false);
+        break;
       }
+      // The user and its groups in one batch: the outer map's shared path is copied once, not once per entity.
+      services = services.withMutations((m) => {
+        touch(m, own, userArn, service, at, userArn, region, actionName, false);
+        for (const g of groups) {
+          const group = Object.hasOwn(account.groups, g) ? account.groups[g] : undefined;
+          if (group !== undefined) touch(m, m.get(group.arn), group.arn, service, at, userArn, region, actionName, firstForUser);
+        }
+      });
       break;
     }
     case 'root': {
@@ -149,8 +156,10 @@ export function recordUsage(account: Account, caller: Caller, call: Call): Usage
     }
     case 'session': {
       const prev = roles.get(caller.role.name);
-      if (prev === undefined || prev.date <= at) roles = roles.set(caller.role.name, { date: at, region });
-      touch(caller.role.arn, caller.role.arn, false);
+      if (prev === undefined || prev.date <= at) {
+        if (prev === undefined || prev.date !== at || prev.region !== region) roles = roles.set(caller.role.name, { date: at, region });
+      }
+      services = touch(services, services.get(caller.role.arn), caller.role.arn, service, at, caller.role.arn, region, actionName, false);
       break;
     }
     default: {
@@ -158,7 +167,24 @@ export function recordUsage(account: Account, caller: Caller, call: Call): Usage
       throw new Error(`unknown caller ${JSON.stringify(never)}`);
     }
   }
-  return { accessKeys, passwords, roles, services };
+  return accessKeys === usage.accessKeys && passwords === usage.passwords && roles === usage.roles && services === usage.services
+    ? usage
+    : { accessKeys, passwords, roles, services };
+}
+
+type ServiceUsage = Usage['services'];
+
+/**
+ * Touches the Access Advisor record of `service` for the principal `arn` (whose per-service map is `perPrincipal`,
+ * already looked up), in `services` or, inside withMutations, in place. Returns the updated map.
+ */
+function touch(
+  services: ServiceUsage, perPrincipal: ReturnType<ServiceUsage['get']>, arn: string, service: string, at: Instant, entity: string,
+  region: string, actionName: string, countAsNew: boolean,
+): ServiceUsage {
+  const prev = perPrincipal?.get(service);
+  const next = touchRecord(prev, service, at, entity, region, actionName, countAsNew);
+  return services.set(arn, (perPrincipal ?? IMap<string, ServiceLastAccessed>()).set(service, next));
 }
 
 /** Gathers the policies for a resolved caller and a call (exported for queries and benchmarks). */
