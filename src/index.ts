@@ -67,3 +67,5 @@ export {
 export { planReplacement, generateLeastPrivilege, proveReplacement, loggedRequests, type ReplacementPlan, type GeneratedPolicy, type ReplacementProof, type LoggedRequest } from './checks/least-privilege/index.js';
 export { detectAnomalies, DEFAULT_ANOMALY_OPTIONS, type Anomaly, type AnomalyKind, type AnomalyOptions } from './checks/anomalies/index.js';
 export { generate, validateGenerateOptions, DEFAULT_START, INJECTABLE, resolveViolations, type GenerateOptions, type GenerateProgress, type Generated, type TruthEntry } from './generate/index.js';
+export { importAwsExport, detectFile, missingNeeds, describeLacks, parseAwsDate, INPUT_INFO, INPUT_KINDS, type ImportOptions, type ImportReport, type SnapshotSource, type Lack, type Need, type InputKind, type ImportProblem, type ImportedFile, type DetectedFile, type CloudTrailShape } from './import/index.js';
+export { exportAws, credentialReportCsv, type ExportOptions, type ExportedFile } from './export/index.js';

@@ -143,7 +143,7 @@ export function exportAws(a: Account, opts: ExportOptions): readonly ExportedFil
     for (const e of a.activity) lines.push(JSON.stringify(e));
     files.push({ name: 'cloudtrail-events.jsonl', text: `${lines.join('\n')}\n` });
   }
-  if (Object.keys(a.instances).length > 0) {
+  {
     files.push({
       name: 'ec2-instances.json',
       text: json({
@@ -157,7 +157,7 @@ export function exportAws(a: Account, opts: ExportOptions): readonly ExportedFil
       }),
     });
   }
-  if (Object.keys(a.trails).length > 0) {
+  {
     files.push({
       name: 'trails.json',
       text: json({ trailList: Object.values(a.trails).map((t) => ({ Name: t.name, S3BucketName: t.s3BucketName, IsMultiRegionTrail: t.isMultiRegionTrail, HomeRegion: t.homeRegion, TrailARN: `arn:aws:cloudtrail:${t.homeRegion}:${a.id}:trail/${t.name}`, LogFileValidationEnabled: t.logFileValidationEnabled, IncludeGlobalServiceEvents: true })) }),
