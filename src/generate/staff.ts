@@ -19,6 +19,8 @@ const CLIS = ['aws-cli/2.15.30 Python/3.11.8 Linux/6.5', 'aws-cli/2.17.2 Python/
 /** Someone's habits: where they work from, when, and with which clients. */
 export interface Habits {
   readonly ip: string;
+  /** A second address (home beside office) for one person in ten, used from their second session on, or null. */
+  readonly altIp: string | null;
   /** First working hour (UTC); activity stays within three hours of it, so no hour is unusual. */
   readonly hour: number;
   readonly browser: string;
@@ -28,7 +30,8 @@ export interface Habits {
 /** Seeded habits: a public IP from the documentation and benchmark ranges, and a working-hours window. */
 export function habits(rng: Rng, index: number): Habits {
   const ip = `198.${18 + (index >> 16) % 2}.${(index >> 8) & 255}.${index & 255}`;
-  return { ip, hour: rng.int(7, 10), browser: rng.pick(BROWSERS), cli: rng.pick(CLIS) };
+  const altIp = rng.chance(0.1) ? `203.0.${113 + ((index >> 8) & 1)}.${index & 255}` : null;
+  return { ip, altIp, hour: rng.int(7, 10), browser: rng.pick(BROWSERS), cli: rng.pick(CLIS) };
 }
 
 /** A planned human user. */
@@ -69,6 +72,7 @@ export function addHuman(plan: Plan, rng: Rng, spec: HumanSpec): Human {
   const person: PlannedPerson = { id: `person-${u}`, name: spec.display, ips: [], credentials: [] };
   const h = habits(rng, spec.index);
   person.ips.push(h.ip);
+  if (h.altIp !== null) person.ips.push(h.altIp);
   const mfa = spec.mfa ?? spec.console;
   if (spec.console) {
     plan.ops.push({ ...call('CreateLoginProfile', { UserName: u, PasswordProperties: spec.password ?? STRONG_PASSWORD }), at: created });
@@ -140,11 +144,15 @@ export function planSession(
 export function planRoutine(plan: Plan, rng: Rng, h: Human, count: number, o: { readonly consoleUntilDay?: number; readonly skip?: (u: UsedAction) => boolean; readonly keyUnused?: boolean } = {}): void {
   const uses = (h.dept?.uses ?? []).filter((u) => !(o.skip?.(u) ?? false));
   if (uses.length === 0) return;
-  for (const day of sessionDays(rng, plan.days, count)) {
+  const days = sessionDays(rng, plan.days, count);
+  for (const [i, day] of days.entries()) {
+    // Sessions alternate between the two addresses in time order, the second one starting before the fifth event, so
+    // neither address is ever new to the person's history.
+    const ip = h.habits.altIp !== null && (days.length - 1 - i) % 2 === 1 ? h.habits.altIp : h.habits.ip;
     const keyReady = h.key !== null && o.keyUnused !== true && day > h.key.day;
     const consoleOk = h.console && (o.consoleUntilDay === undefined || day <= o.consoleUntilDay);
     if (!consoleOk && !keyReady) continue;
     const calls = uses.map((use, i) => ({ use, via: (keyReady && (!consoleOk || i === uses.length - 1) ? 'key' : 'console') as Via }));
-    planSession(plan, rng, h, day, calls);
+    planSession(plan, rng, h, day, calls, { ip });
   }
 }

@@ -283,7 +283,7 @@ function addHumanExisting(c: Ctx, userName: string, display: string, dept: (type
   c.plan.ops.push({ ...call('AddUserToGroup', { GroupName: `${dept.name[0]!.toUpperCase()}${dept.name.slice(1)}`, UserName: userName }), at });
   c.plan.ops.push({ ...call('EnableMFADevice', { UserName: userName, SerialNumber: `arn:aws:iam::${c.plan.accountId}:mfa/${userName}` }), at });
   const h = habits(c.rng, 61_000);
-  const person: PlannedPerson = { id: `person-${userName}`, name: display, ips: [h.ip], credentials: [{ kind: 'console', user: userName }] };
+  const person: PlannedPerson = { id: `person-${userName}`, name: display, ips: h.altIp !== null ? [h.ip, h.altIp] : [h.ip], credentials: [{ kind: 'console', user: userName }] };
   c.plan.people.push(person);
   return { userName, person, habits: h, dept, console: true, mfa: true, key: null };
 }
