@@ -7,14 +7,14 @@ export const pointerSegment = (s: string | number): string => String(s).replace(
 /** A JSON pointer from segments. */
 export const pointer = (...segments: readonly (string | number)[]): string => segments.map((s) => `/${pointerSegment(s)}`).join('');
 
-/** An unusable file or record. */
+/** An unusable file or record (`file` '' when the problem spans several inputs). */
 export const importError = (file: string, path: string, code: string, message: string, hint?: string): ImportProblem => ({
-  severity: 'error', code, message, path, file, ...(hint !== undefined ? { hint } : {}),
+  severity: 'error', code, message, path, ...(file !== '' ? { file } : {}), ...(hint !== undefined ? { hint } : {}),
 });
 
 /** Imported with an assumption the user should know about. */
 export const importWarning = (file: string, path: string, code: string, message: string, hint?: string): ImportProblem => ({
-  severity: 'warning', code, message, path, file, ...(hint !== undefined ? { hint } : {}),
+  severity: 'warning', code, message, path, ...(file !== '' ? { file } : {}), ...(hint !== undefined ? { hint } : {}),
 });
 
 /** A plain object, or undefined. */
