@@ -26,6 +26,16 @@ describe('iamsim import', () => {
     expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('auditing the written account file uses its snapshot time, not the clock', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'iamsim-cli-'));
+    expect(await run(['import', copyDir([REPORT, TESTBENCH]), '--out', 'acct.json'], fakeIo(work))).toBe(0);
+    const io = fakeIo(work);
+    expect(await run(['audit', 'acct.json', '--format', 'json'], io)).toBe(1);
+    const out = JSON.parse(io.stdout) as { now: string; notEvaluated: { checkId: string }[] };
+    expect(out.now).toBe('2023-01-03T10:27:00Z');
+    expect(out.notEvaluated.map((n) => n.checkId)).toContain('root-user-activity');
+  });
+
   it('refuses an --out inside the input directory, and fails with exit 2 naming the file when the details are broken', async () => {
     const input = exportDir({ 'authz.json': '{"UserDetailList": [{"UserName": "a"' });
     const io = fakeIo(input);

@@ -90,7 +90,8 @@ export async function loadAuditTarget(file: string, cwd: string): Promise<{ acco
   }
   const acc = loadAccount(text, file);
   if (!acc.ok) throw new BadInput(acc.error);
-  return { account: acc.value };
+  // An account imported from AWS files is audited at its snapshot time, never the machine's clock.
+  return { account: acc.value, ...(acc.value.importedFrom !== undefined ? { end: acc.value.importedFrom.snapshot } : {}) };
 }
 
 /**
