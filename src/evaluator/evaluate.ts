@@ -17,7 +17,7 @@ import type {
   StatementRef,
   TraceEvent,
 } from './types.js';
-import { matchAnyAction, prepareAction, type PreparedAction } from './match/action.js';
+import { matchActionList, prepareAction, type PreparedAction } from './match/action.js';
 import { matchAnyResource, prepareResource, type ContextSource, type PreparedResource } from './match/resource.js';
 import { notPrincipalApplies, principalGrant, type PrincipalGrant } from './match/principal.js';
 import { evaluateConditionBlock } from './conditions/index.js';
@@ -66,7 +66,7 @@ function push(list: StatementRef[] | null, ref: StatementRef): StatementRef[] {
 
 /** Fast path: how the statement matches (its principal grant; 'exact' when it has no Principal), or 'none'. */
 function matchStatement(st: CompiledStatement, s: RequestState): PrincipalGrant {
-  if (matchAnyAction(st.actions, s.action) === st.notAction) return 'none';
+  if (matchActionList(st.actions, st.actionIndex, s.action) === st.notAction) return 'none';
   if (st.resources !== null && matchAnyResource(st.resources, s.resource, s) === st.notResource) return 'none';
   let grant: PrincipalGrant = 'exact';
   if (st.principals !== null) {
@@ -83,7 +83,7 @@ function matchStatement(st: CompiledStatement, s: RequestState): PrincipalGrant 
 
 /** Traced path: evaluates every part (for --explain), records a statement event, returns the same as matchStatement. */
 function matchStatementTraced(st: CompiledStatement, s: RequestState, trace: TraceEvent[]): PrincipalGrant {
-  const actionMatched = matchAnyAction(st.actions, s.action) !== st.notAction;
+  const actionMatched = matchActionList(st.actions, st.actionIndex, s.action) !== st.notAction;
   const resourceMatched = st.resources === null || matchAnyResource(st.resources, s.resource, s) !== st.notResource;
   let grant: PrincipalGrant = 'exact';
   let principalMatched: boolean | null = null;

@@ -4,7 +4,7 @@
  */
 import { err, ok, type Result } from '../result.js';
 import type { CompiledPolicy, CompiledStatement, PolicyDocument, PolicyKind, PolicyProblem, StatementIndex, StatementRef } from './types.js';
-import { compileActionPattern } from './match/action.js';
+import { compileActionPattern, indexActions } from './match/action.js';
 import { compileResourcePattern } from './match/resource.js';
 import { compilePrincipal } from './match/principal.js';
 import { compileConditionBlock, isEmptyConditionBlock } from './conditions/index.js';
@@ -162,11 +162,13 @@ function compileStatement(raw: unknown, index: number, path: string, c: Statemen
   if (effect === null || actions === null) return null;
   const ref: StatementRef = sid !== undefined ? { policyId: c.id, policyKind: kind, sid, index } : { policyId: c.id, policyKind: kind, index };
   const principalRaw = hasNotPrincipal ? raw['NotPrincipal'] : hasPrincipal ? raw['Principal'] : undefined;
+  const actionPatterns = actions.map(compileActionPattern);
   return {
     ref,
     effect,
     notAction: hasNotAction,
-    actions: actions.map(compileActionPattern),
+    actions: actionPatterns,
+    actionIndex: indexActions(actionPatterns),
     notResource: hasNotResource && rules.resource !== 'forbidden',
     resources: rules.resource === 'forbidden' || resources === null ? null : resources.map((r) => compileResourcePattern(r, c.variables)),
     notPrincipal: hasNotPrincipal && !hasPrincipal,

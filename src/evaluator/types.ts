@@ -4,7 +4,7 @@
  * evaluate.ts (decision flow), trace.ts. See ../../../shared/aws-iam-semantics.md for the semantics.
  */
 
-import type { ActionPattern } from './match/action.js';
+import type { ActionIndex, ActionPattern } from './match/action.js';
 import type { ResourcePattern } from './match/resource.js';
 import type { PrincipalSet } from './match/principal.js';
 import type { ConditionBlock } from './conditions/index.js';
@@ -160,6 +160,8 @@ export interface CompiledStatement {
   /** True for NotAction: the statement matches actions that none of `actions` matches. */
   readonly notAction: boolean;
   readonly actions: readonly ActionPattern[];
+  /** `actions` split by service when the list is long (compilePolicy sets it); absent or null: scan `actions`. */
+  readonly actionIndex?: ActionIndex | null;
   readonly notResource: boolean;
   /** null when the statement has no Resource element (role trust policies): every resource matches. */
   readonly resources: readonly ResourcePattern[] | null;

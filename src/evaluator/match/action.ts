@@ -81,6 +81,49 @@ export function matchAnyAction(patterns: readonly ActionPattern[], action: Prepa
   return false;
 }
 
+/**
+ * A long Action list split by service (AWS managed policies list thousands of `service:Get*` entries): the patterns
+ * whose service part is a literal, by that service, and `wild`, the rest (`*`, and service parts with wildcards).
+ */
+export interface ActionIndex {
+  readonly byService: ReadonlyMap<string, readonly ActionPattern[]>;
+  readonly wild: readonly ActionPattern[];
+}
+
+/** Below this many patterns a linear scan is as fast as the index. */
+const INDEX_THRESHOLD = 16;
+
+/** The index of a statement's action patterns, or null when the list is short. */
+export function indexActions(patterns: readonly ActionPattern[]): ActionIndex | null {
+  if (patterns.length < INDEX_THRESHOLD) return null;
+  const byService = new Map<string, ActionPattern[]>();
+  const wild: ActionPattern[] = [];
+  for (const p of patterns) {
+    if (p.kind === 'never') continue;
+    if (p.kind === 'split' && p.service.kind === 'literal') {
+      const list = byService.get(p.service.text);
+      if (list === undefined) byService.set(p.service.text, [p]);
+      else list.push(p);
+    } else {
+      wild.push(p);
+    }
+  }
+  return { byService, wild };
+}
+
+/**
+ * matchAnyAction through an index when there is one: only the patterns of the action's service and the wildcard ones
+ * can match it (a literal service part equals the action's service or the pattern fails), so the answer is the same.
+ */
+export function matchActionList(patterns: readonly ActionPattern[], index: ActionIndex | null | undefined, action: PreparedAction): boolean {
+  if (index === null || index === undefined) return matchAnyAction(patterns, action);
+  if (action.service !== null) {
+    const own = index.byService.get(action.service);
+    if (own !== undefined && matchAnyAction(own, action)) return true;
+  }
+  return matchAnyAction(index.wild, action);
+}
+
 /** Matches one IAM action pattern against a request action, e.g. `matchAction('iam:*AccessKey*', 'IAM:ListAccessKeys')`. */
 export function matchAction(pattern: string, action: string): boolean {
   return matchActionPattern(compileActionPattern(pattern), prepareAction(action));
