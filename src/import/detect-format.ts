@@ -80,6 +80,7 @@ export async function detectFile(path: string, display: string): Promise<Result<
   if (firstLine.startsWith('{') && /"eventVersion"\s*:/.test(firstLine) && /"eventTime"\s*:/.test(firstLine) && /\}\s*$/.test(firstLine) && trimmed.length > firstLine.length + 1) {
     return ok({ kind: 'activity', file: display, shape: 'json-lines', gzip: h.gzip });
   }
+  if (/NoSuchEntity/.test(trimmed) && /GetAccountPasswordPolicy|Password Policy/i.test(trimmed)) return ok({ kind: 'password-policy', file: display, data: { PasswordPolicy: null } });
   if (!trimmed.startsWith('{')) return err(importWarning(display, '', 'unrecognised', 'not an AWS export file iamsim reads (not JSON, not a credential report); skipped', 'run `iamsim collect` to see the files iamsim reads'));
   const full = await readWhole(path, h.gzip, display);
   if (!full.ok) return full;

@@ -133,7 +133,7 @@ export async function importAwsExport(dir: string, opts: ImportOptions = {}): Pr
     if (r.policy !== null) {
       passwordPolicy = r.policy;
       files.push({ file: d.file, kind: 'password-policy', summary: `minimum length ${r.policy.MinimumPasswordLength}` });
-    }
+    } else if (r.problems.length === 0) files.push({ file: d.file, kind: 'password-policy', summary: 'none (IAM said NoSuchEntity)' });
   }
   let summary: AccountSummary | null = null;
   for (const d of of('account-summary')) {

@@ -6,8 +6,9 @@ import type { ImportProblem } from './types.js';
 /** True when parsed JSON is get-account-password-policy output. */
 export const isPasswordPolicy = (o: Readonly<Record<string, unknown>>): boolean => asRecord(o['PasswordPolicy']) !== undefined;
 
-/** Reads the policy; absent booleans are false, as IAM reports them. */
+/** Reads the policy; absent booleans are false, as IAM reports them. `PasswordPolicy: null` is the saved NoSuchEntity error: no policy. */
 export function readPasswordPolicy(o: Readonly<Record<string, unknown>>, file: string): { policy: PasswordPolicy | null; problems: readonly ImportProblem[] } {
+  if (o['PasswordPolicy'] === null) return { policy: null, problems: [] };
   const p = asRecord(o['PasswordPolicy'])!;
   const min = p['MinimumPasswordLength'];
   if (typeof min !== 'number') {

@@ -215,3 +215,12 @@ describe('streaming path (files above the whole-file limit)', () => {
     expect(c.problems).toEqual([]);
   });
 });
+
+describe('a saved NoSuchEntity error for the password policy', () => {
+  it('means the account has none, and the input counts as present', async () => {
+    const r = await mustImport(exportDir({ 'authz.json': authzWithUsers(['ana']), 'password-policy.txt': '\nAn error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: The Password Policy with domain name 111122223333 cannot be found.\n' }));
+    expect(r.account.passwordPolicy).toBeNull();
+    expect(r.files).toContainEqual({ file: 'password-policy.txt', kind: 'password-policy', summary: 'none (IAM said NoSuchEntity)' });
+    expect(r.missing).not.toContain('password-policy');
+  });
+});
