@@ -18,14 +18,36 @@ export interface RawPolicySet {
   readonly session?: RawPolicyDocument | readonly RawPolicyDocument[];
   readonly scp?: readonly (readonly RawPolicyDocument[])[];
   readonly rcp?: readonly (readonly RawPolicyDocument[])[];
+  /** A role trust policy: compiled as kind 'trust' (no Resource element) in the resource policy's place; implies resourceMustAllow. */
+  readonly trust?: RawPolicyDocument;
   /** True when the resource policy must itself allow (role trust policies, KMS key policies). */
   readonly resourceMustAllow?: boolean;
+}
+
+/** Options of compilePolicySet. */
+export interface CompilePolicySetOptions {
+  /**
+   * The request's action. With `resourceMustAllow` and an sts:AssumeRole* action the `resource` document is the role's
+   * trust policy, so it is compiled as kind 'trust' (where Resource is prohibited) rather than 'resource'.
+   */
+  readonly action?: string;
+}
+
+/** True for the actions a role trust policy governs: sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity. */
+export function isAssumeRoleAction(action: string): boolean {
+  return /^sts:assumerole(withsaml|withwebidentity)?$/i.test(action);
+}
+
+/** True when `raw.resource` is to be compiled as a trust policy: it must allow and the action is sts:AssumeRole*. */
+export function resourceIsTrust(raw: unknown, opts: CompilePolicySetOptions = {}): boolean {
+  return isObject(raw) && raw['resourceMustAllow'] === true && opts.action !== undefined && isAssumeRoleAction(opts.action);
 }
 
 /** Where each raw field goes: its policy kind and whether it is a list, a list of levels, or one document. */
 const FIELDS = {
   identity: { kind: 'identity', shape: 'list' },
   resource: { kind: 'resource', shape: 'one' },
+  trust: { kind: 'trust', shape: 'one' },
   boundary: { kind: 'boundary', shape: 'one' },
   session: { kind: 'session', shape: 'one-or-list' },
   scp: { kind: 'scp', shape: 'levels' },
@@ -43,13 +65,23 @@ function shapeProblem(path: string, message: string, hint: string): PolicyProble
 /**
  * Validates and compiles a raw policy set (the `policies` object of a batch line). Each document is compiled with its
  * kind and a generated id (`identity[0]`, `resource`, `boundary`, `session[0]`, `scp[1][0]`, …); every problem's path
- * is prefixed with `pathPrefix` plus the document's place, e.g. `/policies/identity/0/Statement/0/Effect`. Never throws.
+ * is prefixed with `pathPrefix` plus the document's place, e.g. `/policies/identity/0/Statement/0/Effect`. A `trust`
+ * document (or a `resource` one that must allow an sts:AssumeRole* `opts.action`) is compiled as a role trust policy.
+ * Never throws.
  */
-export function compilePolicySet(raw: unknown, pathPrefix = ''): Result<PolicySet, PolicyProblem[]> {
+export function compilePolicySet(raw: unknown, pathPrefix = '', opts: CompilePolicySetOptions = {}): Result<PolicySet, PolicyProblem[]> {
   if (!isObject(raw)) {
-    return err([shapeProblem(pathPrefix || '/', 'The policy set must be a JSON object.', 'Write {"identity": [DOC, …], "resource": DOC, "boundary": DOC, "session": DOC, "scp": [[DOC, …], …], "rcp": [[DOC, …], …]}.')]);
+    return err([shapeProblem(pathPrefix || '/', 'The policy set must be a JSON object.', 'Write {"identity": [DOC, …], "resource": DOC, "trust": DOC, "boundary": DOC, "session": DOC, "scp": [[DOC, …], …], "rcp": [[DOC, …], …]}.')]);
   }
   const problems: PolicyProblem[] = [];
+  const hasTrust = raw['trust'] !== undefined && raw['trust'] !== null;
+  if (hasTrust && raw['resource'] !== undefined && raw['resource'] !== null) {
+    problems.push(shapeProblem(`${pathPrefix}/trust`, 'A policy set has one resource-side policy: give either trust or resource, not both.', 'Use trust for a role trust policy (sts:AssumeRole*), resource for any other resource-based policy.'));
+  }
+  if (hasTrust && raw['resourceMustAllow'] === false) {
+    problems.push(shapeProblem(`${pathPrefix}/resourceMustAllow`, 'A role trust policy must always allow the caller itself; resourceMustAllow cannot be false with trust.', 'Drop resourceMustAllow: trust implies it.'));
+  }
+  const resourceKind: PolicyKind = resourceIsTrust(raw, opts) ? 'trust' : 'resource';
   const compileAt = (doc: unknown, kind: PolicyKind, id: string, path: string): CompiledPolicy | null => {
     const r = compilePolicy(doc, { id, kind });
     if (r.ok) return r.value;
@@ -65,16 +97,19 @@ export function compilePolicySet(raw: unknown, pathPrefix = ''): Result<PolicySe
       continue;
     }
     if (!isField(key)) {
-      problems.push(shapeProblem(path, `Unknown policy set field "${key}".`, 'The fields are identity, resource, boundary, session, scp, rcp and resourceMustAllow.'));
+      problems.push(shapeProblem(path, `Unknown policy set field "${key}".`, 'The fields are identity, resource, trust, boundary, session, scp, rcp and resourceMustAllow.'));
       continue;
     }
     if (value === undefined || value === null) continue;
     const { kind, shape } = FIELDS[key];
     switch (shape) {
       case 'one': {
-        const compiled = compileAt(value, kind, key, path);
-        if (key === 'resource') out.resource = compiled;
-        else out.boundary = compiled;
+        const compiled = compileAt(value, key === 'resource' ? resourceKind : kind, key, path);
+        if (key === 'boundary') out.boundary = compiled;
+        else if (compiled !== null) {
+          out.resource = compiled;
+          if (key === 'trust') out.resourceMustAllow = true;
+        }
         break;
       }
       case 'list':

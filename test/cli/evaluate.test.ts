@@ -115,6 +115,37 @@ describe('iamsim evaluate, one request from flags', () => {
     expect(io.stderr).toContain('hint: Add "Version": "2012-10-17".');
   });
 
+  it('a role trust policy (no Resource) is checked as one: --trust-policy, or --resource-policy with --resource-must-allow and sts:AssumeRole', async () => {
+    write('trust.json', { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' } });
+    write('trust-with-resource.json', { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Resource: '*' } });
+    const base = ['evaluate', '--principal', ALICE, '--action', 'sts:AssumeRole', '--resource', 'arn:aws:iam::111122223333:role/r', '--format', 'json'];
+    for (const flags of [['--resource-policy', 'trust.json', '--resource-must-allow'], ['--trust-policy', 'trust.json']]) {
+      const io = fake();
+      expect(await run([...base, ...flags], io)).toBe(0);
+      expect(io.stderr).toBe('');
+      // The trust policy names the account, so the caller also needs an identity Allow (sheet §1.2 row 6).
+      expect(JSON.parse(io.stdout)).toMatchObject({ effect: 'ImplicitDeny' });
+      const allowed = fake();
+      expect(await run([...base, ...flags, '--identity', 'full.json'], allowed)).toBe(0);
+      expect(JSON.parse(allowed.stdout)).toMatchObject({ effect: 'Allow', decidedBy: 'identity' });
+    }
+    for (const flags of [['--resource-policy', 'trust-with-resource.json', '--resource-must-allow'], ['--trust-policy', 'trust-with-resource.json']]) {
+      const io = fake();
+      expect(await run([...base, ...flags], io)).toBe(2);
+      expect(io.stderr).toMatch(/trust-with-resource\.json:1:\d+: error: .*\(at \/Statement\/Resource\)/);
+    }
+    const both = fake();
+    expect(await run([...base, '--trust-policy', 'trust.json', '--resource-policy', 'trust.json'], both)).toBe(2);
+    expect(both.stderr).toContain('hint');
+  });
+
+  it('--resource-must-allow with another action keeps the resource policy a resource policy (KMS key policies need Resource)', async () => {
+    write('key-policy.json', doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }));
+    const io = fake();
+    expect(await run(['evaluate', '--resource-policy', 'key-policy.json', '--resource-must-allow', '--identity', 'full.json', '--principal', ALICE, '--action', 'kms:Decrypt', '--resource', 'arn:aws:kms:us-east-1:111122223333:key/k', '--expect', 'Allow'], io)).toBe(0);
+    expect(io.stderr).toBe('');
+  });
+
   it('the root user is allowed by default; an account id stands for it', async () => {
     expect(await run(['evaluate', '--principal', '111122223333', '--action', 'iam:DeleteUser', '--resource', 'arn:aws:iam::111122223333:user/x', '--expect', 'Allow'], fake())).toBe(0);
   });
@@ -185,6 +216,28 @@ describe('iamsim evaluate --input (JSON Lines batch)', () => {
     const out = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out.map((o) => o.effect ?? o.error)).toEqual(['Allow', 'ImplicitDeny', 'invalid policy', 'invalid policy', 'ImplicitDeny']);
     expect(out.map((o) => o.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a trust policy in "trust", or in "resource" with resourceMustAllow for sts:AssumeRole, compiles as a trust policy', async () => {
+    const trust = { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'sts:AssumeRole' } };
+    const withResource = { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'sts:AssumeRole', Resource: '*' } };
+    const request = { principal: ALICE, action: 'sts:AssumeRole', resource: 'arn:aws:iam::111122223333:role/r' };
+    const lines = [
+      { policies: { trust }, request },
+      { policies: { resource: trust, resourceMustAllow: true }, request },
+      { policies: { trust: withResource }, request },
+      { policies: { resource: withResource, resourceMustAllow: true }, request },
+      { policies: { trust, resource: trust }, request },
+      { policies: { trust: { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/bob' }, Action: 'sts:AssumeRole' } }, identity: [doc({ Effect: 'Allow', Action: '*', Resource: '*' })] }, request },
+    ];
+    write('trust.jsonl', lines.map((l) => JSON.stringify(l)).join('\n'));
+    const io = fake();
+    expect(await run(['evaluate', '--input', 'trust.jsonl'], io)).toBe(2);
+    const out = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o.effect ?? o.error)).toEqual(['Allow', 'Allow', 'invalid policy', 'invalid policy', 'invalid policy', 'ImplicitDeny']);
+    expect(JSON.stringify(out[2]!.problems)).toContain('/policies/trust/Statement/Resource');
+    expect(JSON.stringify(out[3]!.problems)).toContain('/policies/resource/Statement/Resource');
+    expect(out[5]).toMatchObject({ decidedBy: 'resource' });
   });
 
   it('a missing input file exits 2', async () => {

@@ -40,7 +40,10 @@ describe('compilePolicySet', () => {
     [{ rcp: [[rcpDoc], [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }]] }, '/p/rcp/1/0/Statement/0', ''],
     [{ identity: [doc, { Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] }] }, '/p/identity/1/Statement/0', ''],
     [{ resourceMustAllow: 'yes' }, '/p/resourceMustAllow', 'true or false'],
-    [{ trust: doc }, '/p/trust', 'Unknown policy set field'],
+    [{ trusts: doc }, '/p/trusts', 'Unknown policy set field'],
+    [{ trust: doc }, '/p/trust/Statement/0/Resource', ''],
+    [{ trust: rcpDoc, resource: rcpDoc }, '/p/trust', 'either trust or resource'],
+    [{ trust: rcpDoc, resourceMustAllow: false }, '/p/resourceMustAllow', 'cannot be false'],
     [[], '/p', 'must be a JSON object'],
   ])('%j is rejected at %s', (raw, path, message) => {
     const r = compilePolicySet(raw, '/p');
@@ -49,6 +52,18 @@ describe('compilePolicySet', () => {
       expect(r.error.some((p) => p.path.startsWith(path) && p.message.includes(message))).toBe(true);
       expect(r.error.every((p) => p.hint === undefined || p.hint.length > 0)).toBe(true);
     }
+  });
+
+  it('a trust policy compiles as kind trust and must allow; so does a resource policy that must allow an sts:AssumeRole* action', () => {
+    const trust = { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' } };
+    const t = compilePolicySet({ trust });
+    expect(t.ok && [t.value.resource?.kind, t.value.resource?.id, t.value.resourceMustAllow]).toEqual(['trust', 'trust', true]);
+    for (const action of ['sts:AssumeRole', 'sts:assumerolewithwebidentity', 'sts:AssumeRoleWithSAML']) {
+      const r = compilePolicySet({ resource: trust, resourceMustAllow: true }, '', { action });
+      expect(r.ok && r.value.resource?.kind).toBe('trust');
+    }
+    expect(compilePolicySet({ resource: trust, resourceMustAllow: true }, '', { action: 'kms:Decrypt' }).ok).toBe(false);
+    expect(compilePolicySet({ resource: trust }, '', { action: 'sts:AssumeRole' }).ok).toBe(false);
   });
 
   it('collects problems from every document, not only the first', () => {

@@ -12,7 +12,7 @@ import { EXIT, UsageError, useColor } from '../io.js';
 import type { ExitBox, RegisterCommand } from '../program.js';
 import type { AuthzRequest, ContextValue, Decision, Effect, PolicyProblem, PolicySet, RequestPrincipal } from '../../evaluator/types.js';
 import { evaluate } from '../../evaluator/evaluate.js';
-import { compilePolicySet, type RawPolicySet } from '../../evaluator/policy-set.js';
+import { compilePolicySet, resourceIsTrust, type RawPolicySet } from '../../evaluator/policy-set.js';
 import { parseDateValue } from '../../evaluator/values/date.js';
 import { renderDecision } from '../render/decision-text.js';
 import { parseYaml } from '../../scenarios/yaml-source.js';
@@ -148,6 +148,7 @@ function timeKeys(at: string): Record<string, string> {
 interface FlagOptions {
   identity: string[];
   resourcePolicy?: string;
+  trustPolicy?: string;
   boundary?: string;
   sessionPolicy?: string;
   scp: string[];
@@ -182,13 +183,17 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
     return data;
   };
   if (opts.identity.length > 0) raw.identity = await Promise.all(opts.identity.map((f, i) => load(f, '--identity', `/identity/${i}`)));
+  if (opts.resourcePolicy !== undefined && opts.trustPolicy !== undefined) {
+    throw new UsageError('--resource-policy and --trust-policy both name the resource-side policy', 'give a role trust policy with --trust-policy, any other resource-based policy (e.g. a KMS key policy) with --resource-policy');
+  }
   if (opts.resourcePolicy !== undefined) raw.resource = await load(opts.resourcePolicy, '--resource-policy', '/resource');
+  if (opts.trustPolicy !== undefined) raw.trust = await load(opts.trustPolicy, '--trust-policy', '/trust');
   if (opts.boundary !== undefined) raw.boundary = await load(opts.boundary, '--boundary', '/boundary');
   if (opts.sessionPolicy !== undefined) raw.session = await load(opts.sessionPolicy, '--session-policy', '/session');
   if (opts.scp.length > 0) raw.scp = await Promise.all(opts.scp.map(async (f, i) => [await load(f, '--scp', `/scp/${i}/0`)]));
   if (opts.rcp.length > 0) raw.rcp = await Promise.all(opts.rcp.map(async (f, i) => [await load(f, '--rcp', `/rcp/${i}/0`)]));
   if (opts.resourceMustAllow === true) raw.resourceMustAllow = true;
-  const compiled = compilePolicySet(raw);
+  const compiled = compilePolicySet(raw, '', { action: opts.action! });
   if (!compiled.ok) {
     io.err(problemsText(compiled.error, files));
     return EXIT.badInput;
@@ -260,10 +265,14 @@ export function evaluateBatchLine(text: string, line: number, cache?: PolicySetC
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { line, error: 'a line must be an object {"policies": {...}, "request": {...}}' };
   const obj = parsed as Record<string, unknown>;
   const policies = obj.policies ?? {};
-  const key = cache === undefined ? '' : JSON.stringify(policies);
+  const r = obj.request;
+  const action = r !== null && typeof r === 'object' && typeof (r as Record<string, unknown>).action === 'string' ? ((r as Record<string, unknown>).action as string) : undefined;
+  const compileOpts = action === undefined ? {} : { action };
+  // The same policies compile differently when the resource policy is a trust policy (sts:AssumeRole*), so that is part of the key.
+  const key = cache === undefined ? '' : `${resourceIsTrust(policies, compileOpts) ? 'trust' : 'resource'} ${JSON.stringify(policies)}`;
   let compiled = cache?.get(key);
   if (compiled === undefined) {
-    compiled = compilePolicySet(policies, '/policies');
+    compiled = compilePolicySet(policies, '/policies', compileOpts);
     if (cache !== undefined) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(key, compiled);
@@ -314,7 +323,8 @@ export const registerEvaluate: RegisterCommand = (program: Command, io: CliIo, b
     .option('--session-policy <file>', 'session policy')
     .option('--scp <file>', 'SCP, one per level from the root down to the account (repeatable)', collect, [])
     .option('--rcp <file>', 'RCP, one per level from the root down to the account (repeatable)', collect, [])
-    .option('--resource-must-allow', 'the resource policy must itself allow (role trust policies, KMS key policies)')
+    .option('--trust-policy <file>', 'role trust policy (no Resource element); it must itself allow, as for sts:AssumeRole')
+    .option('--resource-must-allow', 'the resource policy must itself allow (KMS key policies; with an sts:AssumeRole* action it is read as a trust policy)')
     .option('--principal <arn>', 'the caller: user, role, assumed-role session, federated-user or root ARN, account id, service principal')
     .option('--action <action>', 'e.g. s3:GetObject')
     .option('--resource <arn>', 'the target resource ARN, or * for actions without resource-level permissions')
