@@ -1,6 +1,8 @@
 /**
  * The request context as the evaluator sees it [sheet §3.1]: condition key names are case-insensitive, and so are the
- * tag-key suffixes (`aws:ResourceTag/TagKey1` finds the tag `tagkey1`), so every key is lowercased once per request.
+ * tag-key suffixes (`aws:ResourceTag/TagKey1` finds the tag `tagkey1`). Two forms: buildRequestContext lowercases
+ * every key into a Map; contextView (what evaluate() uses) reads the caller's record through a table of lowercased key
+ * names shared by every record with the same keys, so a request lowercases nothing.
  */
 import type { ContextValue, RequestContext } from './types.js';
 
