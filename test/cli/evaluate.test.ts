@@ -38,6 +38,7 @@ beforeAll(() => {
   write('s3-only.json', doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }));
   write('bucket-session.json', doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:sts::111122223333:assumed-role/Dev/alice' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }));
   write('bad-effect.json', JSON.stringify(doc({ Effect: 'allow', Action: 's3:GetObject', Resource: '*' }), null, 1).replace(/\n {2}/g, '\n    '));
+  write('dup-effect.json', '{"Version": "2012-10-17", "Statement": [{\n    "Effect": "Allow",\n    "Action": "s3:*",\n    "Effect": "Deny",\n    "Resource": "*"}]}');
   write('broken.json', '{"Version": "2012-10-17", "Statement": [');
   write('no-version.json', { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' }] });
 });
@@ -158,6 +159,7 @@ describe('iamsim evaluate, bad input exits 2 with the file and a hint, never a s
     [['--identity', 'bad-effect.json'], 'bad-effect.json:5:16: error: The policy failed legacy parsing'],
     [['--identity', 'bad-effect.json'], '(at /Statement/0/Effect)'],
     [['--principal', 'bob'], '--principal: "bob" is not a principal ARN'],
+    [['--identity', 'dup-effect.json'], 'dup-effect.json:4:5: error: Syntax errors in policy. The key "Effect" appears twice in the same element. (at /Statement/0/Effect)'],
   ])('%j', async (extra, message) => {
     const io = fake();
     const base = ['evaluate', '--principal', ALICE, '--action', 's3:GetObject', '--resource', '*'];
@@ -238,6 +240,20 @@ describe('iamsim evaluate --input (JSON Lines batch)', () => {
     expect(JSON.stringify(out[2]!.problems)).toContain('/policies/trust/Statement/Resource');
     expect(JSON.stringify(out[3]!.problems)).toContain('/policies/resource/Statement/Resource');
     expect(out[5]).toMatchObject({ decidedBy: 'resource' });
+  });
+
+  it('a duplicate key in a line is an error with its JSON pointer (JSON.parse would keep only the last)', async () => {
+    const lines = [
+      '{"policies": {"identity": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}]}, "request": {"principal": "' + ALICE + '", "action": "s3:GetObject", "resource": "*"}}',
+      '{"policies": {"identity": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]}, "request": {"principal": "' + ALICE + '", "action": "s3:GetObject", "action": "s3:PutObject", "resource": "*"}}',
+    ];
+    write('dup.jsonl', lines.join('\n'));
+    const io = fake();
+    expect(await run(['evaluate', '--input', 'dup.jsonl'], io)).toBe(2);
+    const out = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({ line: 1, error: 'invalid policy', problems: [{ path: '/policies/identity/0/Statement/0/Effect' }] });
+    expect(out[1]).toMatchObject({ line: 2 });
+    expect(String(out[1]!.error)).toContain('/request/action');
   });
 
   it('a missing input file exits 2', async () => {

@@ -14,6 +14,7 @@ import type { AuthzRequest, ContextValue, Decision, Effect, PolicyProblem, Polic
 import { evaluate } from '../../evaluator/evaluate.js';
 import { compilePolicySet, resourceIsTrust, type RawPolicySet } from '../../evaluator/policy-set.js';
 import { parseDateValue } from '../../evaluator/values/date.js';
+import { duplicateKeyProblems } from '../../evaluator/validate/duplicate-keys.js';
 import { renderDecision } from '../render/decision-text.js';
 import { parseYaml } from '../../scenarios/yaml-source.js';
 import { decisionToJson } from '../render/decision-json.js';
@@ -96,10 +97,50 @@ function pointerSegments(pointer: string): string[] {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** `file:line:col` of the value a JSON pointer names (JSON is YAML 1.2, so the YAML source map locates it). */
-function locate(f: PolicyFile, pointer: string): string {
+/** `line:col` of a character offset in a text. */
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Offset of the second `"key":` directly inside the object that starts at `start` (the duplicate a duplicate-key
+ * problem names; the YAML source map would only find the first), or null.
+ */
+function secondKeyOffset(text: string, start: number, key: string): number | null {
+  let depth = 0;
+  let seen = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1 && /^\s*:/.test(text.slice(j + 1, j + 40)) && JSON.parse(text.slice(i, j + 1)) === key && ++seen === 2) return i;
+      i = j;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (--depth === 0) return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * `file:line:col` of the value a JSON pointer names (JSON is YAML 1.2, so the YAML source map locates it); for a
+ * duplicate key, of its second occurrence.
+ */
+function locate(f: PolicyFile, pointer: string, code?: string): string {
   const { source } = parseYaml(f.text, f.file);
-  const { line, col } = source.locate(pointerSegments(pointer));
+  const segments = pointerSegments(pointer);
+  const key = segments[segments.length - 1];
+  if (code === 'duplicate-key' && key !== undefined) {
+    const parent = source.locate(segments.slice(0, -1));
+    const lines = f.text.split('\n');
+    const start = lines.slice(0, parent.line - 1).reduce((n, l) => n + l.length + 1, 0) + parent.col - 1;
+    const at = secondKeyOffset(f.text, f.text.indexOf('{', start), key);
+    if (at !== null) return `${f.file}:${lineCol(f.text, at)}`;
+  }
+  const { line, col } = source.locate(segments);
   return `${f.file}:${line}:${col}`;
 }
 
@@ -114,7 +155,7 @@ function problemsText(problems: readonly PolicyProblem[], files: ReadonlyMap<str
       const prefix = prefixes.find((k) => p.path === k || p.path.startsWith(`${k}/`));
       const f = prefix === undefined ? undefined : files.get(prefix);
       const rel = prefix === undefined ? p.path : p.path.slice(prefix.length);
-      const where = f === undefined ? 'policies' : locate(f, rel);
+      const where = f === undefined ? 'policies' : locate(f, rel, p.code);
       return `${where}: ${p.severity}: ${p.message} (at ${rel === '' ? '/' : rel})${p.hint ? `\n  hint: ${p.hint}` : ''}\n`;
     })
     .join('');
@@ -177,9 +218,12 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
   if (!principal.ok) throw new UsageError(`--principal: ${principal.error}`, 'use a user, role, assumed-role session, federated-user or root ARN, a 12-digit account id, a service principal, or "anonymous"');
   const files = new Map<string, PolicyFile>();
   const raw: { -readonly [K in keyof RawPolicySet]: RawPolicySet[K] } = {};
+  // JSON.parse keeps the last of two equal keys silently, so the text is checked for them (compilePolicy can only do so given text).
+  const duplicates: PolicyProblem[] = [];
   const load = async (file: string, flag: string, path: string): Promise<unknown> => {
     const { data, text } = await readJson(io, file, flag);
     files.set(path, { file, text });
+    for (const p of duplicateKeyProblems(text)) duplicates.push({ ...p, path: `${path}${p.path}` });
     return data;
   };
   if (opts.identity.length > 0) raw.identity = await Promise.all(opts.identity.map((f, i) => load(f, '--identity', `/identity/${i}`)));
@@ -194,8 +238,8 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
   if (opts.rcp.length > 0) raw.rcp = await Promise.all(opts.rcp.map(async (f, i) => [await load(f, '--rcp', `/rcp/${i}/0`)]));
   if (opts.resourceMustAllow === true) raw.resourceMustAllow = true;
   const compiled = compilePolicySet(raw, '', { action: opts.action! });
-  if (!compiled.ok) {
-    io.err(problemsText(compiled.error, files));
+  if (!compiled.ok || duplicates.length > 0) {
+    io.err(problemsText([...duplicates, ...(compiled.ok ? [] : compiled.error)], files));
     return EXIT.badInput;
   }
   io.err(problemsText(warningsOf(compiled.value), files));
@@ -278,7 +322,14 @@ export function evaluateBatchLine(text: string, line: number, cache?: PolicySetC
       cache.set(key, compiled);
     }
   }
-  if (!compiled.ok) return { line, error: 'invalid policy', problems: compiled.error.filter((p) => p.severity === 'error').map((p) => ({ path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) })) };
+  const duplicates = duplicateKeyProblems(text);
+  const inPolicies = duplicates.filter((p) => p.path.startsWith('/policies/'));
+  if (!compiled.ok || inPolicies.length > 0) {
+    const problems = [...inPolicies, ...(compiled.ok ? [] : compiled.error.filter((p) => p.severity === 'error'))];
+    return { line, error: 'invalid policy', problems: problems.map((p) => ({ path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) })) };
+  }
+  const elsewhere = duplicates[0];
+  if (elsewhere !== undefined) return { line, error: `${elsewhere.path}: the key appears twice (JSON keeps only the last)` };
   const request = requestFromLine(obj.request);
   if (!request.ok) return { line, error: request.error };
   return { line, ...decisionToJson(evaluate(request.value, compiled.value as PolicySet), { trace: false }) };
