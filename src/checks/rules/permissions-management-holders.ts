@@ -5,11 +5,24 @@
  */
 import { defineCheck } from '../define-check.js';
 import type { Report } from '../types.js';
-import { summarizeAccount } from '../universe/access-summary.js';
+import { summarizeAccount, type ServiceSummary } from '../universe/access-summary.js';
 import { decideRaw } from '../universe/decide-raw.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
 
 type Msg = 'tooManyHolders';
+
+const examplesBySummary = new WeakMap<object, string>();
+
+/** The first Permissions management actions of a summary, as text; once per distinct summary (principals with the same policies share one). */
+function pmExamples(services: readonly ServiceSummary[]): string {
+  let text = examplesBySummary.get(services);
+  if (text === undefined) {
+    const pm = services.flatMap((s) => s.permissionsManagement);
+    text = pm.slice(0, 3).join(', ') + (pm.length > 3 ? ', …' : '');
+    examplesBySummary.set(services, text);
+  }
+  return text;
+}
 
 /** The check. */
 export default defineCheck({
@@ -36,13 +49,10 @@ export default defineCheck({
   detect({ account, options }) {
     const holders = summarizeAccount(account, decideRaw, REAL_CATALOG).filter((s) => s.permissionsManagementCount > 0);
     if (holders.length <= options.maxHolders) return [];
-    return holders.map((h): Report<Msg> => {
-      const pm = h.services.flatMap((s) => s.permissionsManagement);
-      return {
-        messageId: 'tooManyHolders',
-        data: { kind: h.kind, name: h.name, count: h.permissionsManagementCount, examples: pm.slice(0, 3).join(', ') + (pm.length > 3 ? ', …' : ''), holders: holders.length, max: options.maxHolders },
-        resource: { kind: h.kind, arn: h.arn, name: h.name },
-      };
-    });
+    return holders.map((h): Report<Msg> => ({
+      messageId: 'tooManyHolders',
+      data: { kind: h.kind, name: h.name, count: h.permissionsManagementCount, examples: pmExamples(h.services), holders: holders.length, max: options.maxHolders },
+      resource: { kind: h.kind, arn: h.arn, name: h.name },
+    }));
   },
 });

@@ -11,7 +11,7 @@ import { OTHER_RESOURCE, buildUniverse } from './build-universe.js';
 import { toAuthzRequest, type Decide } from './compare-grants.js';
 import { principalPolicies, type PrincipalKey } from './principal-policies.js';
 import { boundedMemo, objectId, policySetKey } from './policy-set-key.js';
-import type { ActionCatalog } from './types.js';
+import type { ActionCatalog, ActionClass } from './types.js';
 
 /** Allowed and total action counts of one access level in one service. */
 export interface LevelCount {
@@ -64,9 +64,53 @@ export function summarizePrincipal(account: Account, key: PrincipalKey, decide: 
   return { kind: key.kind, name: key.name, arn: pp.arn, services, permissionsManagementCount: pm };
 }
 
+/** What one action class holds, per lowercased service: its member count, allowed count per access level, and its Permissions management actions. */
+interface ClassShare {
+  readonly members: number;
+  readonly levels: Readonly<Partial<Record<AccessLevel, number>>>;
+  readonly pm: readonly string[];
+}
+const classShares = new WeakMap<ActionClass, ReadonlyMap<string, ClassShare>>();
+
+/** A class's members grouped by service with their access levels, computed once per class (classes are memoised per catalog). */
+function sharesOf(c: ActionClass): ReadonlyMap<string, ClassShare> {
+  let hit = classShares.get(c);
+  if (hit === undefined) {
+    const m = new Map<string, { members: number; levels: Partial<Record<AccessLevel, number>>; pm: string[] }>();
+    for (const act of c.members) {
+      const svc = act.slice(0, act.indexOf(':')).toLowerCase();
+      let s = m.get(svc);
+      if (s === undefined) { s = { members: 0, levels: {}, pm: [] }; m.set(svc, s); }
+      s.members++;
+      const l = accessLevel(act);
+      if (l === undefined) continue;
+      s.levels[l] = (s.levels[l] ?? 0) + 1;
+      if (l === 'Permissions management') s.pm.push(act);
+    }
+    hit = m;
+    classShares.set(c, hit);
+  }
+  return hit;
+}
+
+const levelTotals = new Map<string, Readonly<Record<AccessLevel, number>>>();
+
+/** How many catalogued actions of each access level a service has (computed once per service). */
+function totalsOf(svc: string): Readonly<Record<AccessLevel, number>> {
+  let t = levelTotals.get(svc);
+  if (t === undefined) {
+    const counts = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, 0])) as Record<AccessLevel, number>;
+    for (const ca of serviceActions(svc)) counts[ca.level]++;
+    t = counts;
+    levelTotals.set(svc, t);
+  }
+  return t;
+}
+
 function summarizeSet(pp: NonNullable<ReturnType<typeof principalPolicies>>, decide: Decide<RawPolicySet>, catalog: ActionCatalog): { services: readonly ServiceSummary[]; pm: number } {
   const u = buildUniverse(pp.documents, catalog, { principal: pp.principal, fixed: pp.fixed });
-  type Acc = { actions: Set<string>; everywhere: Set<string>; resources: Set<string>; conditional: boolean };
+  // The classes partition the actions, so per-service counts are sums of the allowed classes' shares.
+  type Acc = { actions: number; everywhere: number; levels: Record<AccessLevel, number>; pm: string[]; resources: Set<string>; conditional: boolean };
   const byService = new Map<string, Acc>();
   if ((pp.set.identity ?? []).length > 0) {
     u.actionClasses.forEach((c, ci) => {
@@ -84,12 +128,16 @@ function summarizeSet(pp: NonNullable<ReturnType<typeof principalPolicies>>, dec
         else if (resource !== '*') on.push(u.resourceOrigins[resource] ?? resource);
       }
       if (!anywhere) return;
-      for (const m of c.members) {
-        const svc = m.slice(0, m.indexOf(':')).toLowerCase();
+      for (const [svc, share] of sharesOf(c)) {
         let a = byService.get(svc);
-        if (a === undefined) { a = { actions: new Set(), everywhere: new Set(), resources: new Set(), conditional: false }; byService.set(svc, a); }
-        a.actions.add(m);
-        if (everywhere) a.everywhere.add(m);
+        if (a === undefined) {
+          a = { actions: 0, everywhere: 0, levels: Object.fromEntries(ACCESS_LEVELS.map((l) => [l, 0])) as Record<AccessLevel, number>, pm: [], resources: new Set(), conditional: false };
+          byService.set(svc, a);
+        }
+        a.actions += share.members;
+        if (everywhere) a.everywhere += share.members;
+        for (const l of ACCESS_LEVELS) a.levels[l] += share.levels[l] ?? 0;
+        for (const x of share.pm) a.pm.push(x);
         for (const r of on) a.resources.add(r);
         if (conditional) a.conditional = true;
       }
@@ -98,24 +146,17 @@ function summarizeSet(pp: NonNullable<ReturnType<typeof principalPolicies>>, dec
   const services: ServiceSummary[] = [];
   let pm = 0;
   for (const [svc, a] of [...byService].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, { allowed: 0, total: 0 }])) as Record<AccessLevel, { allowed: number; total: number }>;
-    for (const ca of serviceActions(svc)) levels[ca.level].total++;
-    const pmActions: string[] = [];
-    for (const act of a.actions) {
-      const l = accessLevel(act);
-      if (l === undefined) continue;
-      levels[l].allowed++;
-      if (l === 'Permissions management') pmActions.push(act);
-    }
-    pm += pmActions.length;
+    const totals = totalsOf(svc);
+    const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, { allowed: a.levels[l], total: totals[l] }])) as Record<AccessLevel, { allowed: number; total: number }>;
+    pm += a.pm.length;
     services.push({
       service: svc,
       name: serviceName(svc) ?? svc,
       levels,
-      allResources: a.everywhere.size === a.actions.size,
+      allResources: a.everywhere === a.actions,
       resources: [...a.resources].sort(),
       conditions: a.conditional ? [...u.keys] : [],
-      permissionsManagement: pmActions.sort(),
+      permissionsManagement: a.pm.sort(),
     });
   }
   return { services, pm };
