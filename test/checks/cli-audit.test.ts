@@ -126,6 +126,12 @@ describe('iamsim audit', () => {
     const again = fake();
     expect(await run(['audit', 'acct.json', '--fix', '--out', resolve(dir, 'acct.json')], again)).toBe(2);
     expect(again.stderr).toContain('refusing to overwrite the input file');
+    const fixedBefore = readFileSync(join(dir, 'fixed.json'), 'utf8');
+    const existing = fake();
+    expect(await run(['audit', 'acct.json', '--at', '2026-06-01', '--fix', '--out', 'fixed.json'], existing)).toBe(2);
+    expect(existing.stderr).toContain('--out: fixed.json already exists');
+    expect(existing.stderr).toContain('hint: choose a new file name or delete it first');
+    expect(readFileSync(join(dir, 'fixed.json'), 'utf8')).toBe(fixedBefore);
   });
 
   it('audits the end state of a scenario at the scenario end', async () => {

@@ -47,6 +47,16 @@ describe('iamsim import', () => {
     expect(io2.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('refuses an --out that already exists (exit 2) and leaves it as it was', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'iamsim-cli-'));
+    writeFileSync(join(work, 'acct.json'), 'mine');
+    const io = fakeIo(work);
+    expect(await run(['import', copyDir([REPORT, TESTBENCH]), '--out', 'acct.json'], io)).toBe(2);
+    expect(io.stderr).toContain('--out: acct.json already exists');
+    expect(io.stderr).toContain('choose a new file name or delete it first');
+    expect(readFileSync(join(work, 'acct.json'), 'utf8')).toBe('mine');
+  });
+
   it('a missing directory is a usage error', async () => {
     const io = fakeIo(tmpdir());
     expect(await run(['import', 'no-such-dir-xyz', '--out', 'x.json'], io)).toBe(2);

@@ -58,6 +58,19 @@ describe('simulate report formats', () => {
     expect(bogus.err).toContain('pdf');
     expect(existsSync(join(d, 'x.html'))).toBe(false);
   });
+
+  it('refuses an --out that already exists (exit 2), for simulate and for audit reports, and leaves it as it was', async () => {
+    const d = work();
+    expect((await cli(['simulate', 'contractor.yaml', '--format', 'junit', '--out', 'r.xml'], d)).code).toBe(0);
+    const before = readFileSync(join(d, 'r.xml'), 'utf8');
+    for (const args of [['simulate', 'p2.yaml', '--format', 'json', '--out', 'r.xml'], ['audit', 'p2.yaml', '--format', 'sarif', '--out', 'r.xml']]) {
+      const r = await cli(args, d);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain('--out: r.xml already exists');
+      expect(r.err).toContain('choose a new file name or delete it first');
+    }
+    expect(readFileSync(join(d, 'r.xml'), 'utf8')).toBe(before);
+  });
 });
 
 describe('audit report formats', () => {

@@ -24,6 +24,7 @@ import { replay } from '../../scenarios/replay.js';
 import type { CliIo } from '../io.js';
 import { importForCli, renderImportSummary } from './import.js';
 import { EXIT, UsageError, useColor } from '../io.js';
+import { refuseExistingFile } from '../new-file.js';
 import type { ExitBox, RegisterCommand } from '../program.js';
 import { renderPatchDiff } from '../render/findings-diff.js';
 import { findingsToJson } from '../render/findings-json.js';
@@ -150,6 +151,7 @@ async function audit(fileArg: string | undefined, flags: AuditFlags, io: CliIo):
   if (flags.out !== undefined && resolve(io.cwd, flags.out) === resolve(io.cwd, file)) {
     throw new UsageError(`--out: refusing to overwrite the input file ${file}`, 'write the remediated account to a new file');
   }
+  if (flags.out !== undefined) refuseExistingFile(io.cwd, flags.out);
   let config: Config | undefined;
   const configPath = flags.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
   if (configPath !== undefined) {
@@ -238,7 +240,7 @@ export const registerAudit: RegisterCommand = (program: Command, io: CliIo, box:
     .option('--at <time>', 'audit as of this instant (default: the scenario end, else the latest activity recorded in the account, else now)')
     .option('--fix', 'apply the automatic fixes (with --out)')
     .option('--suggestions', 'with --fix, also apply the first suggestion of each finding without an automatic fix')
-    .option('--out <file>', 'with --fix: write the remediated account to this NEW file; with --format html|junit|sarif: write the report there')
+    .option('--out <file>', 'with --fix: write the remediated account to this NEW file; with --format html|junit|sarif: write the report to this new file')
     .action(async (file: string | undefined, flags: AuditFlags) => {
       try {
         box.code = await audit(file, flags, io);

@@ -15,6 +15,7 @@ import type { Account, Instant } from '../../model/types.js';
 import { err, formatInputError, ok, type Result } from '../../result.js';
 import type { CliIo } from '../io.js';
 import { EXIT, UsageError } from '../io.js';
+import { refuseExistingFile } from '../new-file.js';
 import type { ExitBox, RegisterCommand } from '../program.js';
 
 /** Parses --as-of: a date (midnight UTC) or an instant with a zone. */
@@ -71,6 +72,7 @@ interface ImportFlags {
 async function runImport(dir: string, flags: ImportFlags, io: CliIo): Promise<number> {
   const out = resolve(io.cwd, flags.out);
   if (isInside(out, resolve(io.cwd, dir))) throw new UsageError(`--out: ${flags.out} is inside the input directory`, 'the input directory is never modified; write the account elsewhere');
+  refuseExistingFile(io.cwd, flags.out);
   const r = await importForCli(dir, flags.asOf, io);
   if (!r.ok) {
     for (const p of r.error) io.err(`${formatImportProblem(p)}\n`);

@@ -11,6 +11,7 @@ import { loadScenarioFile, scenarioFilesIn } from '../../scenarios/load-file.js'
 import { replay } from '../../scenarios/replay.js';
 import type { CliIo } from '../io.js';
 import { EXIT, UsageError, useColor } from '../io.js';
+import { refuseExistingFile } from '../new-file.js';
 import type { ExitBox, RegisterCommand } from '../program.js';
 import { replayToJson } from '../render/replay-json.js';
 import { renderSummaryTable, type ScenarioRow } from '../render/replay-summary.js';
@@ -55,6 +56,7 @@ async function simulate(io: CliIo, paths: readonly string[], o: SimulateOptions)
   if (o.out !== undefined && files.some((f) => resolve(io.cwd, f) === resolve(io.cwd, o.out!))) {
     throw new UsageError(`--out: refusing to overwrite the input file ${o.out}`, 'write the report to a new file');
   }
+  if (o.out !== undefined) refuseExistingFile(io.cwd, o.out);
   if (o.out !== undefined && o.format === 'text') throw new UsageError('--out needs --format json, html or junit', 'text goes to standard output');
   const junit: JunitScenario[] = [];
   let html = '';
