@@ -1,6 +1,6 @@
-/** SARIF 2.1.0 for audit: valid against the shipped schema for every scenario's end state; rules and results as documented. */
+/** SARIF 2.1.0 for audit: valid against the shipped verbatim OASIS schema (errata01, draft-04) for every scenario's end state; rules and results as documented. */
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { CheckRun, Finding } from '../../src/checks/finding.js';
@@ -8,9 +8,11 @@ import { ALL_CHECKS } from '../../src/checks/registry.js';
 import { auditToSarif, SARIF_LEVEL } from '../../src/report/sarif.js';
 import { auditOf, SCENARIO_FILES } from './fixtures.js';
 
-const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
+// The OASIS schema declares JSON Schema draft-04 ("$schema" draft-04, "id"), which ajv's default class refuses; ajv-draft-04 is ajv 8 for draft-04.
+const Ajv04 = Ajv04Module.default;
+const addFormats = addFormatsModule as unknown as (a: InstanceType<typeof Ajv04>) => unknown;
 const schema = JSON.parse(readFileSync('schemas/sarif-2.1.0.schema.json', 'utf8')) as Record<string, unknown>;
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv04({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 const metas = ALL_CHECKS.map((c) => c.meta);
@@ -22,8 +24,11 @@ const sarif = (run: CheckRun): Log => auditToSarif(run, { file: 'scenarios/x.yam
 const errorsOf = (log: unknown): string => ajv.errorsText(validate(log) ? null : validate.errors);
 
 describe('auditToSarif', () => {
-  it('the shipped schema is the SARIF 2.1.0 schema (draft-07) and rejects a broken log', () => {
-    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+  it('the shipped schema is the full OASIS SARIF 2.1.0 (errata01) schema and rejects a broken log', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
+    expect(schema.id).toBe('https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
+    expect(schema.title).toBe('Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema');
+    expect(Object.keys(schema.definitions as object)).toHaveLength(52);
     const log = sarif(auditOf('scenarios/practice-02-root-keys-mfa.yaml'));
     expect(validate({ ...log, version: '2.0.0' })).toBe(false);
     const bad = structuredClone(log);
