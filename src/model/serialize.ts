@@ -85,8 +85,10 @@ function parseErrorPosition(text: string, message: string): { line: number; col:
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), col: Number(lc[2]) };
   const pos = /position (\d+)/.exec(message);
-  if (!pos) return undefined;
-  const before = text.slice(0, Number(pos[1]));
+  // "Unexpected end of JSON input" has no position: the problem is at the end of the text.
+  const offset = pos ? Number(pos[1]) : /end of JSON input/i.test(message) ? text.length : null;
+  if (offset === null) return undefined;
+  const before = text.slice(0, offset);
   const lines = before.split('\n');
   return { line: lines.length, col: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }

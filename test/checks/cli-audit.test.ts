@@ -95,8 +95,8 @@ describe('iamsim audit', () => {
 
   it('exits 2 for bad input: unreadable file, broken JSON, bad config, unknown check or preset, bad --at', async () => {
     const cases: [string[], RegExp][] = [
-      [['audit', 'missing.json'], /missing\.json: cannot read file/],
-      [['audit', 'broken.json'], /broken\.json/],
+      [['audit', 'missing.json'], /^missing\.json: cannot read the file: no such file\n {2}hint: check the path/],
+      [['audit', 'broken.json'], /^broken\.json:1:31: not valid JSON/],
       [['audit', 'acct.json', '--config', 'bad-config.yaml'], /bad-config\.yaml:1:9: \/failOn must be equal to one of the allowed values[\s\S]*bad-config\.yaml:4:5: unknown property 'optoins'/],
       [['audit', 'acct.json', '--checks', 'nope'], /unknown check\(s\) nope/],
       [['audit', 'acct.json', '--config', 'bad-options.yaml'], /bad-options\.yaml:3:14: unused-access-key: option \/unusedDays must be integer/],

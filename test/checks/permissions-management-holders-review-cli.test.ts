@@ -24,6 +24,12 @@ const acct = account({
 writeFileSync(join(dir, 'account.json'), saveAccount(acct));
 
 describe('iamsim review', () => {
+  it('a missing file is named once, in words, with a hint (exit 2)', async () => {
+    const x = io(dir);
+    expect(await run(['review', 'nope.json'], x)).toBe(2);
+    expect(x.stderr()).toBe('nope.json: cannot read the file: no such file\n  hint: check the path; it is resolved against the current directory\n');
+  });
+
   it('prints the console-style summary per principal and flags an overdue review (exit 1)', async () => {
     const x = io(dir);
     const code = await run(['review', 'account.json', '--at', '2026-06-01', '--max-holders', '2'], x);

@@ -69,6 +69,11 @@ describe('loadAccount errors', () => {
     expect(r.error[0]).toMatchObject({ code: 'json-syntax', file: 'acct.json', line: 3 });
   });
 
+  it('a file that ends early is located at its end', () => {
+    const r = loadAccount('{\n  "formatVersion": 1,\n  "users": ', 'acct.json');
+    expect(!r.ok && r.error[0]).toMatchObject({ code: 'json-syntax', file: 'acct.json', line: 3, col: 12 });
+  });
+
   it('rejects an unknown formatVersion with a hint', () => {
     const d = good();
     d['formatVersion'] = 2;

@@ -62,11 +62,23 @@ class BadInput extends Error {
   }
 }
 
+/** Why a file could not be read, in words: `no such file` rather than ENOENT. */
+export function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    default: return code ?? (e instanceof Error ? e.message : String(e));
+  }
+}
+
 async function readText(path: string, display: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new BadInput([{ code: 'read', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, path: display, file: display, hint: 'check the path' }]);
+    throw new BadInput([{ code: 'read', message: `cannot read the file: ${readFailure(e)}`, path: '', file: display, hint: 'check the path; it is resolved against the current directory' }]);
   }
 }
 
@@ -81,7 +93,7 @@ export async function loadAuditTarget(file: string, cwd: string): Promise<{ acco
         try {
           return loadAccount(readFileSync(ip, 'utf8'), p);
         } catch (e) {
-          return { ok: false, error: [{ code: 'read', message: `cannot read imported account: ${String(e)}`, path: p, file: p }] };
+          return { ok: false, error: [{ code: 'read', message: `cannot read the imported account: ${readFailure(e)}`, path: '', file: p, hint: 'the import path is resolved against the scenario file\'s directory' }] };
         }
       },
     });
