@@ -11,11 +11,13 @@ import { addMillis, daysBetween } from '../../model/time.js';
 import type { Account, Instant } from '../../model/types.js';
 import type { Report, ResourceRef } from '../types.js';
 import { buildUniverse } from '../universe/build-universe.js';
-import { actionsOf, allowedRequests } from '../universe/compare-grants.js';
+import { toAuthzRequest } from '../universe/compare-grants.js';
 import { decideRaw } from '../universe/decide-raw.js';
 import { principalPolicies, type PrincipalKey, type PrincipalPolicies } from '../universe/principal-policies.js';
 import { boundedMemo, policySetKey } from '../universe/policy-set-key.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
+import type { ActionClass, Universe } from '../universe/types.js';
+import type { RawPolicySet } from '../../evaluator/policy-set.js';
 
 type Msg = 'unusedServices' | 'unusedActions' | 'replaceWithUsed';
 
@@ -32,14 +34,57 @@ export function grantedActions(account: Account, key: PrincipalKey): ReadonlyMap
 }
 
 function grantedBy(pp: PrincipalPolicies): ReadonlyMap<string, readonly string[]> {
-  const out = new Map<string, string[]>();
   const u = buildUniverse(pp.documents, REAL_CATALOG, { principal: pp.principal, fixed: pp.fixed });
-  for (const a of actionsOf(u, allowedRequests(u, pp.set, decideRaw))) {
-    const s = serviceOf(a);
-    const l = out.get(s);
-    if (l) l.push(a); else out.set(s, [a]);
+  // A class is granted as soon as one of its requests is allowed; its members are then grouped by service.
+  const bySvc = new Map<string, string[]>();
+  u.actionClasses.forEach((c, ci) => {
+    if (!classAllowed(u, ci, c.representative, pp.set)) return;
+    for (const [s, members] of membersByService(c)) {
+      const l = bySvc.get(s);
+      if (l) { for (const a of members) l.push(a); } else bySvc.set(s, [...members]);
+    }
+  });
+  // Each service's actions sorted, services in the order of their first action (as one sorted list would give them).
+  const lists = [...bySvc].map(([s, l]) => [s, l.sort()] as const);
+  lists.sort(([, x], [, y]) => ((x[0] as string) < (y[0] as string) ? -1 : (x[0] as string) > (y[0] as string) ? 1 : 0));
+  return new Map(lists);
+}
+
+const classMembers = new WeakMap<ActionClass, ReadonlyMap<string, readonly string[]>>();
+
+/** A class's members by lowercased service (once per class: classes are memoised per catalog and shared by universes). */
+function membersByService(c: ActionClass): ReadonlyMap<string, readonly string[]> {
+  let m = classMembers.get(c);
+  if (m === undefined) {
+    const out = new Map<string, string[]>();
+    for (const a of c.members) {
+      const s = serviceOf(a);
+      const l = out.get(s);
+      if (l) l.push(a); else out.set(s, [a]);
+    }
+    m = out;
+    classMembers.set(c, m);
   }
-  return out;
+  return m;
+}
+
+function classAllowed(u: Universe, ci: number, action: string, set: RawPolicySet): boolean {
+  for (const resource of u.resources) {
+    for (let x = 0; x < u.contexts.length; x++) if (decideRaw(toAuthzRequest(u, { actionClass: ci, action, resource, context: x }), set) === 'Allow') return true;
+  }
+  return false;
+}
+
+const sortedKeys = new WeakMap<ReadonlyMap<string, readonly string[]>, readonly string[]>();
+
+/** The granted services, sorted (once per distinct grant map: principals with the same policies share one). */
+function servicesOf(granted: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  let keys = sortedKeys.get(granted);
+  if (keys === undefined) {
+    keys = [...granted.keys()].sort();
+    sortedKeys.set(granted, keys);
+  }
+  return keys;
 }
 
 /** The check. */
@@ -84,7 +129,7 @@ export default defineCheck({
         const rec = advisor?.get(ns);
         return rec !== undefined && rec.LastAuthenticated >= from;
       };
-      const unused = [...granted.keys()].filter((s) => !usedRecently(s)).sort();
+      const unused = advisor === undefined ? servicesOf(granted) : servicesOf(granted).filter((s) => !usedRecently(s));
       const unusedActions: string[] = [];
       for (const [svc, actions] of granted) {
         const tracked = advisor?.get(svc)?.TrackedActionsLastAccessed;
