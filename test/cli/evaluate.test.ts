@@ -159,6 +159,8 @@ describe('iamsim evaluate, bad input exits 2 with the file and a hint, never a s
     [['--identity', 'bad-effect.json'], 'bad-effect.json:5:16: error: The policy failed legacy parsing'],
     [['--identity', 'bad-effect.json'], '(at /Statement/0/Effect)'],
     [['--principal', 'bob'], '--principal: "bob" is not a principal ARN'],
+    [['--action', 'badaction'], '--action: "badaction" is not an action'],
+    [['--action', 's3 GetObject'], '--action: "s3 GetObject" is not an action'],
     [['--identity', 'dup-effect.json'], 'dup-effect.json:4:5: error: Syntax errors in policy. The key "Effect" appears twice in the same element. (at /Statement/0/Effect)'],
   ])('%j', async (extra, message) => {
     const io = fake();
@@ -254,6 +256,13 @@ describe('iamsim evaluate --input (JSON Lines batch)', () => {
     expect(out[0]).toMatchObject({ line: 1, error: 'invalid policy', problems: [{ path: '/policies/identity/0/Statement/0/Effect' }] });
     expect(out[1]).toMatchObject({ line: 2 });
     expect(String(out[1]!.error)).toContain('/request/action');
+  });
+
+  it('a line whose action is not service:Action is an error', async () => {
+    write('badaction.jsonl', JSON.stringify({ policies: {}, request: { principal: ALICE, action: 'badaction', resource: '*' } }));
+    const io = fake();
+    expect(await run(['evaluate', '--input', 'badaction.jsonl'], io)).toBe(2);
+    expect(JSON.parse(io.stdout)).toMatchObject({ line: 1, error: '/request/action: "badaction" is not an action; write it as service:Action, e.g. s3:GetObject' });
   });
 
   it('a missing input file exits 2', async () => {

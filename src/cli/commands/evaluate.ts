@@ -21,6 +21,9 @@ import { decisionToJson } from '../render/decision-json.js';
 
 const EFFECTS: readonly Effect[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
 
+/** A request's action: `service:Action`, the form `account who-can` checks too. */
+const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/;
+
 /** The caller an ARN (or account id, service principal, `anonymous`) stands for, or an error message. */
 export function principalFromArn(text: string): { ok: true; value: RequestPrincipal } | { ok: false; error: string } {
   if (text === 'anonymous' || text === '*') return { ok: true, value: { kind: 'anonymous', arn: 'anonymous', accountId: '' } };
@@ -214,6 +217,7 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
   for (const [flag, v] of [['--principal', opts.principal], ['--action', opts.action], ['--resource', opts.resource]] as const) {
     if (v === undefined) throw new UsageError(`${flag} is required (or use --input FILE for a batch)`, 'e.g. iamsim evaluate --identity policy.json --principal arn:aws:iam::111122223333:user/alice --action s3:GetObject --resource arn:aws:s3:::bucket/key');
   }
+  if (!ACTION.test(opts.action!)) throw new UsageError(`--action: "${opts.action!}" is not an action`, 'write it as service:Action, e.g. s3:GetObject');
   const principal = principalFromArn(opts.principal!);
   if (!principal.ok) throw new UsageError(`--principal: ${principal.error}`, 'use a user, role, assumed-role session, federated-user or root ARN, a 12-digit account id, a service principal, or "anonymous"');
   const files = new Map<string, PolicyFile>();
@@ -275,6 +279,7 @@ function requestFromLine(raw: unknown): { ok: true; value: AuthzRequest } | { ok
     principal = r.principal as RequestPrincipal;
   } else return { ok: false, error: '/request/principal must be an ARN string or a principal object' };
   if (typeof r.action !== 'string') return { ok: false, error: '/request/action must be a string' };
+  if (!ACTION.test(r.action)) return { ok: false, error: `/request/action: "${r.action}" is not an action; write it as service:Action, e.g. s3:GetObject` };
   if (typeof r.resource !== 'string') return { ok: false, error: '/request/resource must be a string' };
   if (r.resourceAccount !== undefined && typeof r.resourceAccount !== 'string') return { ok: false, error: '/request/resourceAccount must be a string' };
   const context: Record<string, ContextValue> = {};
