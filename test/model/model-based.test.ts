@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyAccount } from '../../src/model/empty-account.js';
 import { loadAccount, saveAccount } from '../../src/model/serialize.js';
-import { accountCommands, checkAgreement, emptyModel, type Model, type Real } from './model-based.js';
+import { accountCommands, checkAgreement, emptyModel, requestsSeen, type Model, type Real } from './model-based.js';
 
 describe('model-based: operations agree with a simple model', () => {
   it('after every command, users, keys, groups, memberships and attachments agree', () => {
@@ -13,6 +13,18 @@ describe('model-based: operations agree with a simple model', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('requests get the decision the model predicts from allow-all and deny-all attachments, and update key last-used unless rejected', () => {
+    const seen = { ...requestsSeen };
+    fc.assert(
+      fc.property(fc.commands(accountCommands, { maxCommands: 120, size: 'max' }), (cmds) => {
+        fc.modelRun(() => ({ model: emptyModel(), real: { account: emptyAccount('123456789012', '2025-01-01T00:00:00Z') } }), cmds);
+      }),
+      { numRuns: 150 },
+    );
+    // Every predicted outcome was exercised, so the agreement above is not vacuous.
+    for (const k of ['Allow', 'ExplicitDeny', 'ImplicitDeny', 'rejected'] as const) expect(requestsSeen[k] - seen[k], k).toBeGreaterThan(0);
   });
 
   it('the final account survives save and load, and still agrees with the model', () => {

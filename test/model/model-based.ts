@@ -1,13 +1,17 @@
 /**
  * The model for model-based testing of the account: a far simpler picture than the Account (names, counts and
  * sets), one fast-check command per operation, entities addressed by index modulo count so shrinking stays valid.
- * Extend it by adding commands to `accountCommands` (requests, for example) and queries to `checkAgreement`.
+ * Requests are commands too: a user signs with one of its access keys, and the model predicts the decision from which
+ * allow-all or deny-all customer policies it knows are attached (directly or through a group) and whether the key is
+ * active. Extend it by adding commands to `accountCommands` and queries to `checkAgreement`.
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { applyOperation } from '../../src/model/apply.js';
 import type { IamErrorCode } from '../../src/model/errors.js';
 import { groupMembers, policyUses } from '../../src/model/lookup.js';
+import { request, type RequestOutcomeKind } from '../../src/model/request.js';
+import type { Effect } from '../../src/evaluator/types.js';
 import type { Account, Instant } from '../../src/model/types.js';
 import { EC2_TRUST, op, S3_READ, T0 } from './helpers.js';
 import type { OperationCall } from '../../src/checks/types.js';
@@ -15,6 +19,8 @@ import type { OperationCall } from '../../src/checks/types.js';
 /** What the model knows about a user. */
 export interface ModelUser {
   keys: string[];
+  /** The keys made Inactive (a subset of `keys`). */
+  inactive: Set<string>;
   login: boolean;
   mfa: number;
   groups: Set<string>;
@@ -27,8 +33,11 @@ export interface Model {
   users: Map<string, ModelUser>;
   groups: Map<string, { attached: Set<string> }>;
   roles: Map<string, { attached: Set<string> }>;
-  /** Customer policy ARN → version ids (in creation order) and the default. */
-  policies: Map<string, { versions: string[]; defaultVersion: string }>;
+  /**
+   * Customer policy ARN → version ids (in creation order), the default, and the versions whose document is
+   * `Action: *, Resource: *` with that effect (every other version allows only some s3:Get… action).
+   */
+  policies: Map<string, { versions: string[]; defaultVersion: string; all: Map<string, 'Allow' | 'Deny'> }>;
   /** The virtual clock, one hour per command. */
   tick: number;
 }
@@ -50,6 +59,27 @@ const at = <T>(xs: Iterable<T>, i: number): T | undefined => {
   const a = [...xs];
   return a.length === 0 ? undefined : a[i % a.length];
 };
+
+/** The action every request command calls: no policy but an allow-all or deny-all one mentions it. */
+export const REQUEST_ACTION = 'ec2:DescribeInstances';
+
+/** How many requests of each predicted outcome ran (the test asserts each was exercised). */
+export const requestsSeen: Record<RequestOutcomeKind | Effect, number> = { allowed: 0, denied: 0, rejected: 0, Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 };
+
+/**
+ * The model's decision for a request by `name` (sheet §1.1): a deny-all policy attached to the user or one of its
+ * groups denies explicitly; otherwise an allow-all one allows; otherwise nothing grants the action.
+ */
+export function predictEffect(m: Readonly<Model>, name: string): Effect {
+  const u = m.users.get(name)!;
+  const arns = [...u.attached, ...[...u.groups].flatMap((g) => [...m.groups.get(g)!.attached])];
+  const effects = arns.map((p) => {
+    const mp = m.policies.get(p)!;
+    return mp.all.get(mp.defaultVersion);
+  });
+  if (effects.includes('Deny')) return 'ExplicitDeny';
+  return effects.includes('Allow') ? 'Allow' : 'ImplicitDeny';
+}
 
 /** Runs a call against the real account, expecting success or the model's predicted error. */
 export function runCall(m: Model, r: Real, c: OperationCall, expected: IamErrorCode | null): boolean {
@@ -79,6 +109,7 @@ export function checkAgreement(m: Model, r: Real): void {
   for (const [name, mu] of m.users) {
     const u = a.users[name]!;
     expect(u.accessKeys.map((k) => k.id)).toEqual(mu.keys);
+    expect(u.accessKeys.filter((k) => k.status === 'Inactive').map((k) => k.id)).toEqual(mu.keys.filter((k) => mu.inactive.has(k)));
     expect(u.loginProfile !== null).toBe(mu.login);
     expect(u.mfa.length).toBe(mu.mfa);
     expect([...u.groups].sort()).toEqual([...mu.groups].sort());
@@ -115,7 +146,39 @@ function command(label: () => string, check: (m: Readonly<Model>) => boolean, st
 const USER_NAMES = ['alice', 'bob', 'carol', 'dave', 'ALICE', 'Bob'];
 const GROUP_NAMES = ['devs', 'ops', 'audit'];
 const ROLE_NAMES = ['app', 'ci'];
-const POLICY_NAMES = ['read', 'write', 'admin'];
+const POLICY_NAMES = ['read', 'write', 'admin', 'allow-all', 'deny-all'];
+/** The document each policy name is created with: S3_READ, or everything allowed or denied. */
+const POLICY_DOCS: Record<string, { doc: object; all?: 'Allow' | 'Deny' }> = {
+  'allow-all': { doc: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, all: 'Allow' },
+  'deny-all': { doc: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] }, all: 'Deny' },
+};
+
+/**
+ * A request by a user with one of its keys: the model predicts rejected (inactive key) or the decision, and the key's
+ * last use moves to the request time exactly when the request was not rejected.
+ */
+const requestCommand = fc.tuple(fc.nat(), fc.nat()).map(([i, k]) =>
+  command(() => `Request(#${i}, key #${k}, ${REQUEST_ACTION})`, (m) => [...m.users.values()].some((u) => u.keys.length > 0), (m, r) => {
+    const [name, u] = at([...m.users].filter(([, x]) => x.keys.length > 0), i)!;
+    const id = u.keys[k % u.keys.length]!;
+    const now = nowOf(m);
+    m.tick++;
+    const before = r.account.usage.accessKeys.get(id);
+    const res = request(r.account, { principal: { kind: 'user', user: name, via: 'access-key', accessKeyId: id }, action: REQUEST_ACTION, resource: '*', sourceIp: '203.0.113.5', at: now });
+    if (u.inactive.has(id)) {
+      expect(res.outcome).toBe('rejected');
+      expect(res.account.usage.accessKeys.get(id)).toEqual(before);
+    } else {
+      const effect = predictEffect(m, name);
+      expect(res.decision.effect).toBe(effect);
+      expect(res.outcome).toBe(effect === 'Allow' ? 'allowed' : 'denied');
+      expect(res.account.usage.accessKeys.get(id)?.date).toBe(now);
+      requestsSeen[effect]++;
+    }
+    requestsSeen[res.outcome]++;
+    r.account = res.account;
+  }),
+);
 
 /** One arbitrary per operation covered by the model. */
 export const accountCommands: fc.Arbitrary<Cmd>[] = [
@@ -124,7 +187,7 @@ export const accountCommands: fc.Arbitrary<Cmd>[] = [
     return command(() => `CreateUser(${name})`, () => true, (m, r) => {
       const taken = [...m.users.keys()].some((n) => n.toLowerCase() === name.toLowerCase());
       const ok = runCall(m, r, op('CreateUser', { UserName: name }), taken ? 'EntityAlreadyExists' : null);
-      if (ok) m.users.set(name, { keys: [], login: false, mfa: 0, groups: new Set(), attached: new Set(), inline: new Set() });
+      if (ok) m.users.set(name, { keys: [], inactive: new Set(), login: false, mfa: 0, groups: new Set(), attached: new Set(), inline: new Set() });
     });
   }),
   fc.nat().map((i) =>
@@ -144,9 +207,25 @@ export const accountCommands: fc.Arbitrary<Cmd>[] = [
     command(() => `DeleteAccessKey(#${i}, key #${k})`, (m) => [...m.users.values()].some((u) => u.keys.length > 0), (m, r) => {
       const [name, u] = at([...m.users].filter(([, x]) => x.keys.length > 0), i)!;
       const id = u.keys[k % u.keys.length]!;
-      if (runCall(m, r, op('DeleteAccessKey', { UserName: name, AccessKeyId: id }), null)) u.keys.splice(u.keys.indexOf(id), 1);
+      if (runCall(m, r, op('DeleteAccessKey', { UserName: name, AccessKeyId: id }), null)) {
+        u.keys.splice(u.keys.indexOf(id), 1);
+        u.inactive.delete(id);
+      }
     }),
   ),
+  fc.tuple(fc.nat(), fc.nat(), fc.boolean()).map(([i, k, active]) =>
+    command(() => `UpdateAccessKey(#${i}, key #${k}, ${active ? 'Active' : 'Inactive'})`, (m) => [...m.users.values()].some((u) => u.keys.length > 0), (m, r) => {
+      const [name, u] = at([...m.users].filter(([, x]) => x.keys.length > 0), i)!;
+      const id = u.keys[k % u.keys.length]!;
+      if (runCall(m, r, op('UpdateAccessKey', { UserName: name, AccessKeyId: id, Status: active ? 'Active' : 'Inactive' }), null)) {
+        if (active) u.inactive.delete(id);
+        else u.inactive.add(id);
+      }
+    }),
+  ),
+  requestCommand,
+  requestCommand,
+  requestCommand,
   fc.nat().map((i) =>
     command(() => `CreateLoginProfile(#${i})`, (m) => m.users.size > 0, (m, r) => {
       const [name, u] = at(m.users, i)!;
@@ -201,8 +280,9 @@ export const accountCommands: fc.Arbitrary<Cmd>[] = [
   fc.nat().map((i) => {
     const p = POLICY_NAMES[i % POLICY_NAMES.length]!;
     return command(() => `CreatePolicy(${p})`, () => true, (m, r) => {
-      if (runCall(m, r, op('CreatePolicy', { PolicyName: p, PolicyDocument: S3_READ }), m.policies.has(policyArn(p)) ? 'EntityAlreadyExists' : null)) {
-        m.policies.set(policyArn(p), { versions: ['v1'], defaultVersion: 'v1' });
+      const { doc, all } = POLICY_DOCS[p] ?? { doc: S3_READ };
+      if (runCall(m, r, op('CreatePolicy', { PolicyName: p, PolicyDocument: doc }), m.policies.has(policyArn(p)) ? 'EntityAlreadyExists' : null)) {
+        m.policies.set(policyArn(p), { versions: ['v1'], defaultVersion: 'v1', all: new Map(all === undefined ? [] : [['v1', all]]) });
       }
     });
   }),
