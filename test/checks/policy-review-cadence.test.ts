@@ -10,6 +10,11 @@ runCaseTable(check, {
   valid: [
     { name: 'reviewed last month', now: NOW, account: account({ policies: [managed('Reports', p, { lastReviewed: '2026-05-01T00:00:00Z' })] }) },
     { name: 'created recently, not yet due', now: NOW, account: account({ policies: [managed('Fresh', p, { created: '2026-04-01T00:00:00Z', lastReviewed: null })] }) },
+    {
+      name: 'a retired AWS managed policy carried in by an import is AWS\'s, not a customer\'s to review',
+      now: NOW,
+      account: account({ policies: [managed('AWSLambdaFullAccess', p, { arn: 'arn:aws:iam::aws:policy/AWSLambdaFullAccess', lastReviewed: null })] }),
+    },
     { name: 'a 180-day cadence', now: NOW, options: { cadenceDays: 180 }, account: account({ policies: [managed('Reports', p, { lastReviewed: '2026-01-01T00:00:00Z' })] }) },
   ],
   invalid: [

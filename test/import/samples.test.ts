@@ -47,6 +47,8 @@ describe('cloudsplaining authorization details (3 users, 2 groups, 3 roles, 32 p
     const keys = findingKeys(run);
     // No password-policy file: the account has none.
     expect(keys).toContain('password-policy-strength password policy');
+    // The three retired AWS managed policies carried in by the export are AWS's: never flagged as unreviewed customer policies.
+    expect(run.findings.filter((f) => f.checkId === 'policy-review-cadence' && f.resource.arn.startsWith('arn:aws:iam::aws:policy/'))).toEqual([]);
     // obama attaches AdministratorAccess directly; userwithlotsofpermissions and biden hold inline InsecureUserPolicy; biden also AWSLambdaFullAccess.
     expect(keys.filter((k) => k.startsWith('user-direct-policies'))).toEqual(['user-direct-policies biden', 'user-direct-policies obama', 'user-direct-policies userwithlotsofpermissions']);
     // AdministratorAccess (obama directly, userwithlotsofpermissions via group admin) and biden's policies hold permissions-management actions; so does the role's s3:PutObjectAcl.

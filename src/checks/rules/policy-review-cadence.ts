@@ -3,6 +3,7 @@
  * recorded with the MarkPolicyReviewed operation). A policy never reviewed counts from its creation.
  */
 import { daysBetween } from '../../model/time.js';
+import { isAwsManagedArn } from '../../model/aws-managed.js';
 import { defineCheck } from '../define-check.js';
 import type { Report } from '../types.js';
 
@@ -33,6 +34,8 @@ export default defineCheck({
   detect({ account, now, options }) {
     const out: Report<Msg>[] = [];
     for (const p of Object.values(account.policies).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      // An import can carry a retired AWS managed policy the catalog lacks: it is AWS's, not a customer's to review or swap.
+      if (isAwsManagedArn(p.arn)) continue;
       const last = p.lastReviewed ?? null;
       const days = daysBetween(last ?? p.created, now);
       if (days < options.cadenceDays) continue;

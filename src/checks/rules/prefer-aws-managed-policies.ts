@@ -11,6 +11,7 @@ import type { RawPolicySet } from '../../evaluator/policy-set.js';
 import type { PolicyDocument } from '../../evaluator/types.js';
 import { awsManagedPolicies, type AwsManagedPolicy } from '../../model/aws-managed.js';
 import type { Account } from '../../model/types.js';
+import { isAwsManagedArn } from '../../model/aws-managed.js';
 import { defineCheck } from '../define-check.js';
 import type { Fix, OperationCall, Report, ResourceRef } from '../types.js';
 import { buildUniverse } from '../universe/build-universe.js';
@@ -223,6 +224,8 @@ export default defineCheck({
     };
     const attached = new Set([...Object.values(account.users), ...Object.values(account.groups), ...Object.values(account.roles)].flatMap((h) => h.attachedPolicies));
     for (const p of Object.values(account.policies).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      // An import can carry a retired AWS managed policy the catalog lacks: it is AWS's, not a customer's to review or swap.
+      if (isAwsManagedArn(p.arn)) continue;
       const v = p.versions.find((x) => x.id === p.defaultVersion);
       // An unattached policy grants nothing to anyone; once swapped out, a copy is left for a person to delete.
       if (v === undefined || !attached.has(p.arn)) continue;
