@@ -2,18 +2,16 @@
  * `iamsim account who-can ACTION RESOURCE FILE`: which users, roles (and root) the policies in a saved account allow to
  * do ACTION on RESOURCE. The `account` command registers it with registerWhoCan(), passing the account loader.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatInputError, type InputError, type Result } from '../../result.js';
-import type { Account } from '../../model/types.js';
 import { whoCan, type WhoCanAnswer, type WhoCanEntry } from '../../model/queries/who-can.js';
 import type { CliIo } from '../io.js';
+import { readAccountFile } from '../read-account-file.js';
 import { EXIT, UsageError } from '../io.js';
 import type { ExitBox } from '../program.js';
 
 /** Parses a saved account's JSON text; `file` is used in error paths. */
-export type AccountLoader = (text: string, file: string) => Result<Account, readonly InputError[]>;
+export type { AccountLoader } from '../read-account-file.js';
+import type { AccountLoader } from '../read-account-file.js';
 
 /** Options of `who-can`, as commander parses them. */
 interface WhoCanFlags {
@@ -65,20 +63,9 @@ export function registerWhoCan(account: Command, io: CliIo, box: ExitBox, load: 
     .action(async (action: string, resource: string, file: string, flags: WhoCanFlags) => {
       if (!/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(action)) throw new UsageError(`"${action}" is not an action`, 'write it as service:Action, e.g. s3:GetObject');
       if (flags.at !== undefined && !INSTANT.test(flags.at)) throw new UsageError(`--at "${flags.at}" is not an instant`, 'use ISO-8601 UTC, e.g. 2025-06-01T12:00:00Z');
-      let text: string;
-      try {
-        text = await readFile(resolve(io.cwd, file), 'utf8');
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new UsageError(`${file}: cannot read the account file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, 'check the path; it is resolved against the current directory');
-      }
-      const loaded = load(text, file);
-      if (!loaded.ok) {
-        for (const e of loaded.error) io.err(`${formatInputError(e)}\n`);
-        box.code = EXIT.badInput;
-        return;
-      }
-      const answer = whoCan(loaded.value, action, resource, {
+      const loaded = await readAccountFile(file, io, box, load);
+      if (loaded === undefined) return;
+      const answer = whoCan(loaded, action, resource, {
         ...(flags.at !== undefined ? { at: flags.at } : {}),
         mfa: flags.mfa === true,
         via: flags.console === true ? 'console' : 'access-key',

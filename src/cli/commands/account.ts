@@ -3,40 +3,20 @@
  * credentials with ages, MFA, password policy, organization). Subcommands are listed in ACCOUNT_SUBCOMMANDS;
  * each receives the `account` command, the io, the exit box and the account loader.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadAccount } from '../../model/serialize.js';
-import type { Account } from '../../model/types.js';
-import { formatInputError } from '../../result.js';
 import type { CliIo } from '../io.js';
 import { EXIT, UsageError } from '../io.js';
 import type { ExitBox, RegisterCommand } from '../program.js';
 import { newestInstant, renderAccountText, summarizeAccount } from '../render/account-text.js';
-import { registerWhoCan, type AccountLoader } from './account-who-can.js';
+import { registerWhoCan } from './account-who-can.js';
+import { readAccountFile, type AccountLoader } from '../read-account-file.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /** Registers one subcommand of `account`. */
 export type RegisterAccountSubcommand = (account: Command, io: CliIo, box: ExitBox, load: AccountLoader) => void;
 
-/** Reads and loads an account file; on failure prints every problem, sets exit code 2 and returns undefined. */
-export async function readAccountFile(file: string, io: CliIo, box: ExitBox): Promise<Account | undefined> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read the account file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`, 'check the path; it is resolved against the current directory');
-  }
-  const loaded = loadAccount(text, file);
-  if (!loaded.ok) {
-    for (const e of loaded.error) io.err(`${formatInputError(e)}\n`);
-    box.code = EXIT.badInput;
-    return undefined;
-  }
-  return loaded.value;
-}
 
 /** `account show FILE`. */
 export const registerShow: RegisterAccountSubcommand = (account, io, box) => {
