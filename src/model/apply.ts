@@ -178,24 +178,7 @@ export function applyOperations(account: Account, calls: readonly OperationCall[
  * (the caller builds calls with the typed `call()`); IAM validation still runs. All or nothing.
  */
 export function applyOperationsUnchecked(account: Account, calls: Iterable<OperationCall>, now: Instant): Result<Account, IndexedIamError> {
-  try {
-    let index = 0;
-    let d: object | undefined;
-    const next = produce(account, (draft) => {
-      seedIndexes(account, draft);
-      d = draft;
-      for (const c of calls) {
-        const e = applyToDraft(draft, c, now, false);
-        if (e !== null) throw new BatchAbort({ ...e, index, op: c.op });
-        index++;
-      }
-    });
-    if (d !== undefined) transferIndexes(d, next);
-    return ok(next);
-  } catch (e) {
-    if (e instanceof BatchAbort) return err(e.error);
-    throw e;
-  }
+  return runBatch(account, calls, () => now);
 }
 
 /** One call with its own time, for builders whose calls happen at different instants. */
@@ -205,6 +188,11 @@ export interface TimedCall extends OperationCall {
 
 /** Like applyOperationsUnchecked, but each call carries its own `at` instant. */
 export function applyTimedOperationsUnchecked(account: Account, calls: Iterable<TimedCall>): Result<Account, IndexedIamError> {
+  return runBatch(account, calls, (c) => c.at);
+}
+
+/** The batch loop: every call inside one produce, the first failure aborting the whole batch with its index. */
+function runBatch<C extends OperationCall>(account: Account, calls: Iterable<C>, timeOf: (c: C) => Instant): Result<Account, IndexedIamError> {
   try {
     let index = 0;
     let d: object | undefined;
@@ -212,7 +200,7 @@ export function applyTimedOperationsUnchecked(account: Account, calls: Iterable<
       seedIndexes(account, draft);
       d = draft;
       for (const c of calls) {
-        const e = applyToDraft(draft, c, c.at, false);
+        const e = applyToDraft(draft, c, timeOf(c), false);
         if (e !== null) throw new BatchAbort({ ...e, index, op: c.op });
         index++;
       }
