@@ -53,20 +53,19 @@ describe('globMatch', () => {
     expect(globMatch('${aws:username}', '${aws:username}', false)).toBe(true);
   });
 
-  it('is fast with ? pieces too (§9)', () => {
+  // Speed on these is measured in bench/evaluator.bench.ts; here, the answers.
+  it('gets ? pieces right on a pathological pattern (§9)', () => {
     const g = compileGlob(`${'*a?a'.repeat(200)}*b`, false);
     const value = 'a'.repeat(10_000);
-    const start = performance.now();
     for (let i = 0; i < 100; i++) expect(matchGlob(g, value)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(matchGlob(g, `${value}b`)).toBe(true);
   });
 
-  it('is fast on pathological patterns: 300 stars against a 10,000-character value (§9)', () => {
+  it('gets 300 stars against a 10,000-character value right (§9)', () => {
     const pattern = `${'*a'.repeat(300)}*b`;
     const value = 'a'.repeat(10_000);
     const g = compileGlob(pattern, false);
-    const start = performance.now();
     for (let i = 0; i < 100; i++) expect(matchGlob(g, value)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(matchGlob(g, `${value}b`)).toBe(true);
   });
 });

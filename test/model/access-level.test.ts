@@ -81,12 +81,10 @@ describe('expandActions', () => {
     expect(Object.isFrozen(a)).toBe(true);
   });
 
-  it('is fast once loaded (10,000 cached expansions and 100,000 level lookups well under a second)', () => {
-    expandActions('iam:*');
-    const t = performance.now();
-    for (let i = 0; i < 10_000; i++) expandActions('iam:*');
-    for (let i = 0; i < 100_000; i++) accessLevel('s3:GetObject');
-    expect(performance.now() - t).toBeLessThan(1000);
+  it('caches expansions: the same pattern gives the same frozen array', () => {
+    const first = expandActions('iam:*');
+    for (let i = 0; i < 100; i++) expect(expandActions('iam:*')).toBe(first);
+    expect(accessLevel('s3:GetObject')).toBe('Read');
   });
 });
 

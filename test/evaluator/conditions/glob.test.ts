@@ -54,27 +54,25 @@ describe('long pieces with ? (multi-word Shift-And) agree with the reference mat
   });
 });
 
-describe('pathological patterns finish quickly [issue 2: linear-time wildcard matching]', () => {
+// Speed on these inputs is measured in bench/evaluator.bench.ts (time at 20,000
+// characters against 10,000), never here: a backtracking matcher would not finish
+// them at all, and the test timeout is the guard against that.
+describe('pathological patterns get the right answer [issue 2: linear-time wildcard matching]', () => {
   it('hundreds of stars against a 10,000-character value', () => {
     const value = 'a'.repeat(10_000);
     const g = compileGlob(`${'*a'.repeat(300)}*b`);
-    const t0 = performance.now();
     for (let i = 0; i < 10; i++) expect(globMatch(g, value)).toBe(false);
     expect(globMatch(compileGlob(`${'*a'.repeat(300)}*`), value)).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
   it('a long run of ? between stars', () => {
     const value = 'a'.repeat(10_000);
-    const t0 = performance.now();
     expect(globMatch(compileGlob(`*${'?'.repeat(3000)}b*`), value)).toBe(false);
     expect(globMatch(compileGlob(`*${'?'.repeat(3000)}a*`), value)).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
   it('a long literal run after a star', () => {
     const value = 'a'.repeat(10_000);
     const g = compileGlob(`*${'a'.repeat(3000)}b`);
-    const t0 = performance.now();
     expect(globMatch(g, value)).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(globMatch(g, `${value}b`)).toBe(true);
   });
 });
