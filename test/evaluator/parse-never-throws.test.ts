@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { compilePolicy } from '../../src/evaluator/parse-policy.js';
 import type { PolicyKind } from '../../src/evaluator/types.js';
+import { runs } from '../arbitraries/runs.js';
 
 const KINDS: readonly PolicyKind[] = ['identity', 'resource', 'trust', 'boundary', 'scp', 'rcp', 'session'];
 
@@ -17,7 +18,7 @@ const policyShaped = fc.record(
 );
 
 describe('compilePolicy never throws (bad input never crashes)', () => {
-  test.prop([fc.oneof(fc.jsonValue(), policyShaped), fc.constantFrom(...KINDS), fc.boolean()], { numRuns: 1500 })(
+  test.prop([fc.oneof(fc.jsonValue(), policyShaped), fc.constantFrom(...KINDS), fc.boolean()], { numRuns: runs(1500) })(
     'returns a Result for any JSON value',
     (doc, kind, requireVersion2012) => {
       const r = compilePolicy(doc, { id: 'x', kind, requireVersion2012 });
@@ -32,7 +33,7 @@ describe('compilePolicy never throws (bad input never crashes)', () => {
 });
 
 describe('duplicateKeyProblems', () => {
-  test.prop([fc.jsonValue(), fc.boolean()], { numRuns: 500 })('finds nothing in serialised JSON, which cannot repeat a key', async (v, pretty) => {
+  test.prop([fc.jsonValue(), fc.boolean()], { numRuns: runs(500) })('finds nothing in serialised JSON, which cannot repeat a key', async (v, pretty) => {
     const { duplicateKeyProblems } = await import('../../src/evaluator/validate/duplicate-keys.js');
     expect(duplicateKeyProblems(JSON.stringify(v, null, pretty ? 2 : undefined) ?? 'null')).toEqual([]);
   });

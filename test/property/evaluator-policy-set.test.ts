@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compilePolicySet } from '../../src/evaluator/policy-set.js';
 import { policyCase } from '../arbitraries/policy.js';
+import { runs } from '../arbitraries/runs.js';
 
 const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
 const rcpDoc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] };
@@ -23,7 +24,7 @@ describe('compilePolicySet', () => {
         expect((set.rcp ?? []).map((l, i) => l.map((p, j) => p.id === `rcp[${i}][${j}]` && p.kind === 'rcp'))).toEqual((raw.rcp ?? []).map((l) => l.map(() => true)));
         expect(set.resourceMustAllow === true).toBe(raw.resourceMustAllow === true);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

@@ -5,6 +5,7 @@ import { compileConditionBlock, evaluateConditionBlock, isEmptyConditionBlock, p
 import type { ConditionTrace } from '../../../src/evaluator/types.js';
 import { problemsOf } from './helpers.js';
 import { CONDITION_PROBLEMS } from '../../../src/evaluator/conditions/messages.js';
+import { runs } from '../../arbitraries/runs.js';
 
 const P = '/Statement/0/Condition';
 
@@ -127,7 +128,7 @@ describe('COMPILE-TOTAL: compileConditionBlock never throws on any JSON value (p
       for (const p of problems) expect(p.path.startsWith(P)).toBe(true);
       evaluateConditionBlock(block, ctx, null);
       evaluateConditionBlock(block, ctx, []);
-    }), { numRuns: 1000 });
+    }), { numRuns: runs(1000) });
   });
   it('evaluation never throws either, for any JSON request context', () => {
     const ctxKeys = fc.constantFrom('aws:username', 'AWS:TagKeys', 'aws:SourceIp', 'aws:CurrentTime', 'k:k', 'aws:SecureTransport');
@@ -136,6 +137,6 @@ describe('COMPILE-TOTAL: compileConditionBlock never throws on any JSON value (p
       const { block } = compileConditionBlock(raw, P, { variables });
       const ctx = buildRequestContext(context as Record<string, string>);
       expect(evaluateConditionBlock(block, ctx, [])).toBe(evaluateConditionBlock(block, ctx, null));
-    }), { numRuns: 1000 });
+    }), { numRuns: runs(1000) });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileGlob, globMatch, globWithMask, literalGlob } from '../../../src/evaluator/values/glob.js';
 import { globMatches, type GlobToken } from '../../reference/glob.js';
+import { runs } from '../../arbitraries/runs.js';
 
 describe('glob pieces with masks [sheet §3.3 StringLike, §3.5 escapes]', () => {
   const masked = (text: string, mask: string) => globWithMask(text, Uint8Array.from([...mask].map(Number)));
@@ -35,7 +36,7 @@ describe('glob agrees with the reference matcher (property) [sheet §9]', () => 
       const g = globWithMask(text, Uint8Array.from(mask.map((m) => (m ? 1 : 0))));
       expect(globMatch(g, value)).toBe(globMatches(toTokens(text, mask), value, false));
       expect(globMatch(compileGlob(text), value)).toBe(globMatches(toTokens(text, mask.map(() => true)), value, false));
-    }), { numRuns: 3000 });
+    }), { numRuns: runs(3000) });
   });
 });
 
@@ -50,7 +51,7 @@ describe('long pieces with ? (multi-word Shift-And) agree with the reference mat
       // The same pieces embedded in a value that certainly contains them.
       const hit = `${'ab'.repeat(10)}${a.replace(/\?/g, 'a')}${'b'.repeat(5)}${b.replace(/\?/g, 'b')}`;
       expect(globMatch(compileGlob(`*${a}*${b}*`), hit)).toBe(true);
-    }), { numRuns: 500 });
+    }), { numRuns: runs(500) });
   });
 });
 

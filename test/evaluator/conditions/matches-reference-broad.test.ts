@@ -5,6 +5,7 @@ import { BASE_OPERATORS, OPERATORS, compileConditionBlock, evaluateConditionBloc
 import { evaluateConditionBlock as referenceBlock } from '../../reference/conditions.js';
 import type { RefContext } from '../../reference/context.js';
 import type { ContextValue } from '../../../src/evaluator/types.js';
+import { runs } from '../../arbitraries/runs.js';
 
 /**
  * A second MATCHES-REFERENCE property with its own, broader vocabulary: every operator family, set prefixes and
@@ -70,6 +71,6 @@ describe('MATCHES-REFERENCE, broad vocabulary [sheet §3]', () => {
       const fast = evaluateConditionBlock(block, buildRequestContext(ctx), null);
       const slow = referenceBlock(raw, refContextOf(ctx), variables);
       expect({ raw, ctx, variables, fast }).toEqual({ raw, ctx, variables, fast: slow });
-    }), { numRuns: 10000 });
+    }), { numRuns: runs(10000) });
   });
 });

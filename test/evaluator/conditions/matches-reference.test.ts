@@ -5,6 +5,7 @@ import { compileConditionBlock, evaluateConditionBlock } from '../../../src/eval
 import { evaluateConditionBlock as referenceBlock } from '../../reference/conditions.js';
 import { refContext } from '../../reference/context.js';
 import { clauseFor, conditionBlock, requestCase } from '../../arbitraries/policy.js';
+import { runs } from '../../arbitraries/runs.js';
 
 describe('MATCHES-REFERENCE for conditions: the compiled evaluator agrees with the reference model [sheet §3, §9]', () => {
   it('on generated near-miss condition blocks and requests (both Versions)', () => {
@@ -20,6 +21,6 @@ describe('MATCHES-REFERENCE for conditions: the compiled evaluator agrees with t
       const fast = evaluateConditionBlock(block, buildRequestContext(rc.request.context), null);
       const slow = referenceBlock(raw, refContext(rc.request), variables);
       expect({ raw, context: rc.request.context, variables, fast }).toEqual({ raw, context: rc.request.context, variables, fast: slow });
-    }), { numRuns: 5000 });
+    }), { numRuns: runs(5000) });
   });
 });
