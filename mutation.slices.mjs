@@ -17,6 +17,9 @@ export const slices = [
       'test/evaluator/conditions/values.test.ts',
       'test/evaluator/conditions/variables.test.ts',
       'test/evaluator/evaluate.test.ts',
+      'test/evaluator/match/**/*.test.ts',
+      'test/evaluator/values/**/*.test.ts',
+      'test/evaluator/variables*.test.ts',
     ],
   },
   {
@@ -27,22 +30,22 @@ export const slices = [
   {
     name: 'evaluator-core',
     mutate: ['src/evaluator/*.ts', '!src/evaluator/variables.ts', 'src/evaluator/validate/**/*.ts'],
-    tests: ['test/evaluator/*.test.ts', 'test/property/evaluator*.test.ts'],
+    tests: ['test/evaluator/*.test.ts', 'test/evaluator/validate/**/*.test.ts', 'test/property/evaluator*.test.ts'],
   },
   {
     name: 'checks-rules',
     mutate: ['src/checks/rules/**/*.ts', 'src/checks/lib/**/*.ts', 'src/checks/anomalies/**/*.ts', 'src/checks/least-privilege/**/*.ts'],
-    tests: ['test/checks/*.test.ts', 'test/property/checks-part2-*.test.ts'],
+    tests: ['test/checks/**/*.test.ts', 'test/property/checks-part2-*.test.ts'],
   },
   {
     name: 'checks-universe',
     mutate: ['src/checks/universe/**/*.ts'],
-    tests: ['test/checks/*.test.ts', 'test/property/checks-part2-*.test.ts'],
+    tests: ['test/checks/**/*.test.ts', 'test/property/checks-part2-*.test.ts'],
   },
   {
     name: 'checks-framework',
     mutate: ['src/checks/*.ts'],
-    tests: ['test/checks/*.test.ts', 'test/property/checks.test.ts', 'test/property/proof.test.ts'],
+    tests: ['test/checks/**/*.test.ts', 'test/property/checks.test.ts', 'test/property/proof.test.ts'],
   },
 ];
 

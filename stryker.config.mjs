@@ -7,17 +7,21 @@ import { slices, notMutated } from './mutation.slices.mjs';
 
 const name = process.env['IAMSIM_SLICE'];
 const slice = slices.find((s) => s.name === name);
-const out = `reports/mutation/${slice ? slice.name : 'all'}`;
+// `npm run mutation -- --file F` mutates F alone, against its slice's tests,
+// into a report of its own that leaves the slice's results alone.
+const file = process.env['IAMSIM_MUTATE_FILE'];
+const tag = file ? `file-${file.replace(/[^A-Za-z0-9]+/g, '-')}` : slice ? slice.name : 'all';
+const out = file ? `reports/mutation/files/${tag}` : `reports/mutation/${tag}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  mutate: [...(slice ? slice.mutate : ['src/checks/**/*.ts', 'src/evaluator/**/*.ts']), ...notMutated],
+  mutate: file ? [file] : [...(slice ? slice.mutate : ['src/checks/**/*.ts', 'src/evaluator/**/*.ts']), ...notMutated],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
-  concurrency: 2,
+  concurrency: file ? 1 : 2,
   timeoutMS: 10_000,
   // Stryker rewrites the tsconfig it copies into its sandbox through the
   // TypeScript 5 JavaScript API, which TypeScript 7 (native) no longer has.
@@ -29,8 +33,8 @@ export default {
   htmlReporter: { fileName: `${out}/index.html` },
   jsonReporter: { fileName: `${out}/mutation.json` },
   thresholds: { high: 90, low: 85, break: null },
-  incremental: true,
+  incremental: !file,
   incrementalFile: `${out}/incremental.json`,
-  tempDirName: `.stryker-tmp/${slice ? slice.name : "all"}`,
+  tempDirName: `.stryker-tmp/${tag}`,
   cleanTempDir: 'always',
 };

@@ -11,7 +11,7 @@ const include = slice ? [...slice.tests] : [...new Set(slices.flatMap((s) => s.t
 export default defineConfig({
   test: {
     include,
-    exclude: ['test/checks/cli-*.test.ts', 'test/checks/*-cli.test.ts'],
+    exclude: ['test/checks/**/cli-*.test.ts', 'test/checks/**/*-cli.test.ts'],
     setupFiles: ['test/mutation-setup.ts'],
     env: { IAMSIM_MUTATION: '1', CHECK_PROPERTY_RUNS: '10', PROOF_RUNS: '4', PROOF_REMEDIATION_RUNS: '2' },
     pool: 'threads',

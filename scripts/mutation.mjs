@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run mutation [-- --slice NAME] [-- --full]`: StrykerJS over src/checks
 // and src/evaluator, one run per slice of mutation.slices.mjs, then one score.
+// `npm run mutation -- --file src/evaluator/values/date.ts`: one file against
+// its slice's tests, on one core, listing what survived with its source line.
 //
 // The score is Stryker's: (killed + timed out) / (killed + timed out + survived
 // + no coverage). Mutants marked with a `// Stryker disable` comment are the
@@ -17,6 +19,7 @@ const THRESHOLD = 85;
 const args = process.argv.slice(2);
 const only = args.includes('--slice') ? args[args.indexOf('--slice') + 1] : undefined;
 const full = args.includes('--full');
+const fileArg = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
 if (only !== undefined && !slices.some((s) => s.name === only)) {
   console.error(`mutation: no slice named ${JSON.stringify(only)}; the slices are ${slices.map((s) => s.name).join(', ')}`);
   process.exit(2);
@@ -46,6 +49,35 @@ for (const f of sources) {
 if (problems.length > 0) {
   console.error(`mutation: every file of src/checks and src/evaluator must be in exactly one slice of mutation.slices.mjs:\n  ${problems.join('\n  ')}`);
   process.exit(2);
+}
+
+if (fileArg !== undefined) {
+  const f = fileArg.replace(/^\.\//, '');
+  const owner = slices.find((s) => s.mutate.some((g) => !g.startsWith('!') && inGlob(f, g)) && !s.mutate.some((g) => g.startsWith('!') && inGlob(f, g.slice(1))));
+  if (!sources.includes(f) || owner === undefined) {
+    console.error(`mutation: ${fileArg} is not a file of src/checks or src/evaluator that a slice mutates`);
+    process.exit(2);
+  }
+  const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, IAMSIM_SLICE: owner.name, IAMSIM_MUTATE_FILE: f } });
+  if (r.status !== 0) {
+    console.error(`mutation: Stryker failed on ${f} (exit ${r.status})`);
+    process.exit(1);
+  }
+  const report = JSON.parse(readFileSync(`reports/mutation/files/file-${f.replace(/[^A-Za-z0-9]+/g, '-')}/mutation.json`, 'utf8'));
+  const [, entry] = Object.entries(report.files)[0];
+  const src = entry.source.split('\n');
+  const c = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0 };
+  for (const m of entry.mutants) {
+    if (m.status in c) c[m.status]++;
+    if (m.status === 'Survived' || m.status === 'NoCoverage') {
+      const l = m.location.start.line;
+      console.log(`${f}:${l}:${m.location.start.column} ${m.status} ${m.mutatorName} -> ${JSON.stringify(m.replacement ?? '').slice(0, 100)}\n    | ${(src[l - 1] ?? '').trim().slice(0, 150)}`);
+    }
+  }
+  const det = c.Killed + c.Timeout;
+  const valid = det + c.Survived + c.NoCoverage;
+  console.log(`${f} (slice ${owner.name}): ${det} of ${valid} detected, ${(valid ? (100 * det) / valid : 100).toFixed(2)}%; ${c.Survived} survived, ${c.NoCoverage} not covered, ${c.Ignored} ignored`);
+  process.exit(0);
 }
 
 const minutes = (ms) => (ms / 60_000).toFixed(1);
