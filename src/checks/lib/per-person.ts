@@ -2,11 +2,15 @@
 import type { Account, User } from '../../model/types.js';
 import type { OperationCall } from '../types.js';
 
-/** Fresh user names `<base>-1`, `<base>-2`, … that do not exist yet. */
+/**
+ * Fresh user names `<base>-1`, `<base>-2`, … that do not exist yet. IAM user names are at most 64 characters: a long
+ * base is shortened so that the number always fits (cutting the number off would repeat one name forever).
+ */
 export function freshNames(a: Account, base: string, count: number): string[] {
   const out: string[] = [];
   for (let i = 1; out.length < count; i++) {
-    const n = `${base}-${i}`.slice(0, 64);
+    const suffix = `-${i}`;
+    const n = `${base.slice(0, 64 - suffix.length)}${suffix}`;
     if (!Object.hasOwn(a.users, n) && !out.includes(n)) out.push(n);
   }
   return out;
