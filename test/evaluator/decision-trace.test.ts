@@ -100,7 +100,7 @@ describe('evaluate: explicit deny', () => {
     const { resource: _res, ...noRes } = noScp;
     expect(decide(req(P.session), noRes).decidedBy).toBe('identity');
     expect(decide(req(P.session), { ...noRes, identity: [] }).decidedBy).toBe('boundary');
-    expect(decide(req(P.session), { session: policies.session }).decidedBy).toBe('session');
+    expect(decide(req(P.session), { identity: [], session: policies.session }).decidedBy).toBe('session');
   });
 });
 
@@ -156,12 +156,12 @@ describe('evaluate: RCP and SCP gates', () => {
     const scp = [[scpOther()]];
     expect(decide(req({ ...P.session, serviceLinkedRole: true }), { identity: [pol('identity', 'id', allowGet)], scp }).effect).toBe('Allow');
     expect(decide(req({ ...P.session, serviceLinkedRole: false }), { identity: [pol('identity', 'id', allowGet)], scp }).decidedBy).toBe('scp');
-    expect(decide(req(P.service), { resource: pol('resource', 'res', rp({ Service: 'ec2.amazonaws.com' })), scp }).effect).toBe('Allow');
-    expect(decide(req(P.anonymous), { resource: pol('resource', 'res', rp('*')), scp }).effect).toBe('Allow');
+    expect(decide(req(P.service), { identity: [], resource: pol('resource', 'res', rp({ Service: 'ec2.amazonaws.com' })), scp }).effect).toBe('Allow');
+    expect(decide(req(P.anonymous), { identity: [], resource: pol('resource', 'res', rp('*')), scp }).effect).toBe('Allow');
   });
 
   it('applies RCPs to services and anonymous callers too', () => {
-    const d = decide(req(P.anonymous), { resource: pol('resource', 'res', rp('*')), rcp: [[rcpOther()]] });
+    const d = decide(req(P.anonymous), { identity: [], resource: pol('resource', 'res', rp('*')), rcp: [[rcpOther()]] });
     expect(d).toMatchObject({ effect: 'ImplicitDeny', decidedBy: 'rcp' });
   });
 });
@@ -180,7 +180,7 @@ describe('evaluate: callers without identity policies', () => {
   });
 
   it('denies an anonymous caller the resource policy does not name', () => {
-    const d = decide(req(P.anonymous), { resource: pol('resource', 'res', rp({ AWS: A })) });
+    const d = decide(req(P.anonymous), { identity: [], resource: pol('resource', 'res', rp({ AWS: A })) });
     expect(d).toMatchObject({ effect: 'ImplicitDeny', decidedBy: null, determining: [] });
     expect(combines(d)).toEqual([
       DENY_NONE,
@@ -199,7 +199,7 @@ describe('evaluate: callers without identity policies', () => {
   });
 
   it('a resource policy that must allow and does not denies at the resource step', () => {
-    const d = decide(req(P.service, { action: 'sts:AssumeRole', resource: `arn:aws:iam::${A}:role/R` }), { resource: pol('trust', 'trust', { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }), resourceMustAllow: true });
+    const d = decide(req(P.service, { action: 'sts:AssumeRole', resource: `arn:aws:iam::${A}:role/R` }), { identity: [], resource: pol('trust', 'trust', { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }), resourceMustAllow: true });
     expect(d).toMatchObject({ effect: 'ImplicitDeny', decidedBy: 'resource', determining: [] });
     expect(combines(d)).toEqual([DENY_NONE, NO_RCP, NO_SCP, 'resource deny: The resource-based policy (a role trust policy or KMS key policy) must itself allow, and it does not.']);
   });
@@ -249,7 +249,7 @@ describe('evaluate: cross-account requests', () => {
   });
 
   it('the root user of another account needs the resource side and then is allowed with it', () => {
-    const none = decide(req(P.otherRoot), { resource: pol('resource', 'res', rp({ AWS: A })) });
+    const none = decide(req(P.otherRoot), { identity: [], resource: pol('resource', 'res', rp({ AWS: A })) });
     expect(none).toMatchObject({ effect: 'ImplicitDeny', decidedBy: 'resource', determining: [] });
     const d = decide(req(P.otherRoot), { identity: [pol('identity', 'id', denyGet)], resource: pol('resource', 'res', rp({ AWS: B })) });
     expect(d).toMatchObject({ effect: 'Allow', decidedBy: 'root', determining: [ROOT_USER_REF, ref('res', 'resource', 0)] });
@@ -275,9 +275,9 @@ describe('evaluate: the root user in its own account', () => {
 
   it('with a resource policy that must allow, names the resource statements that do', () => {
     const key = pol('resource', 'key', { Effect: 'Allow', Principal: { AWS: A }, Action: 'kms:*', Resource: '*' });
-    const d = decide(req(P.root, { action: 'kms:Decrypt', resource: `arn:aws:kms:us-east-1:${A}:key/k` }), { resource: key, resourceMustAllow: true });
+    const d = decide(req(P.root, { action: 'kms:Decrypt', resource: `arn:aws:kms:us-east-1:${A}:key/k` }), { identity: [], resource: key, resourceMustAllow: true });
     expect(d).toMatchObject({ effect: 'Allow', decidedBy: 'root', determining: [ROOT_USER_REF, ref('key', 'resource', 0)] });
-    const free = decide(req(P.root, { action: 'kms:Decrypt', resource: `arn:aws:kms:us-east-1:${A}:key/k` }), { resource: key });
+    const free = decide(req(P.root, { action: 'kms:Decrypt', resource: `arn:aws:kms:us-east-1:${A}:key/k` }), { identity: [], resource: key });
     expect(free.determining).toEqual([ROOT_USER_REF]);
   });
 });
@@ -386,8 +386,8 @@ describe('evaluate: the principal side', () => {
     expect(combines(d)).toEqual([DENY_NONE, NO_RCP, NO_SCP, NO_RESOURCE, 'identity allow: An identity-based policy allows: id#0.', 'boundary deny: The permissions boundary does not allow the request.']);
   });
 
-  it('denies when nothing allows', () => {
-    const d = decide(req(P.user), {});
+  it('denies when nothing allows, also for a hand-built policy set without identity policies', () => {
+    const d = decide(req(P.user), {} as PolicySet);
     expect(d).toMatchObject({ effect: 'ImplicitDeny', decidedBy: null, determining: [], errors: [] });
     expect(combines(d)).toEqual([DENY_NONE, NO_RCP, NO_SCP, NO_RESOURCE, IDENTITY_NONE]);
   });
@@ -455,7 +455,7 @@ describe('evaluate: statement events', () => {
 
   it('records principal matching of a resource policy statement and its grant', () => {
     const res = pol('resource', 'res', rp({ AWS: `arn:aws:iam::${A}:user/bob` }), rp({ AWS: P.user.arn }));
-    const d = decide(req(P.user), { resource: res });
+    const d = decide(req(P.user), { identity: [], resource: res });
     expect(d.trace.filter((e) => e.kind === 'statement').map((e) => (e.kind === 'statement' ? [e.principalMatched, e.matched] : []))).toEqual([
       [false, false],
       [true, true],
