@@ -106,13 +106,34 @@ const INJECTORS: Readonly<Record<string, Injector>> = {
   'root-mfa-missing': (c) => c.truth('root-mfa-missing', rootArn(c)),
   'root-virtual-mfa-only': (c) => c.truth('root-virtual-mfa-only', rootArn(c)),
   'shared-credential-use': (c) => {
+    // Two shapes of sharing, drawn by the seed: a key passed round a team (five more people, each from their own
+    // address), or a key shared by two people who work at the same time from two addresses.
     const h = c.human({ console: false, key: true });
-    planRoutine(c.plan, c.rng, h, c.sessions);
-    for (let i = 0; i < 5; i++) {
-      const s = sharer(c, i, { kind: 'access-key', accessKeyId: h.key!.id });
-      planSession(c.plan, c.rng, h, c.plan.days - 2 - i * 4, allVia(h, 'key'), { ip: s.ip });
+    if (c.rng.chance(0.5)) {
+      planRoutine(c.plan, c.rng, h, c.sessions);
+      for (let i = 0; i < 5; i++) {
+        const s = sharer(c, i, { kind: 'access-key', accessKeyId: h.key!.id });
+        planSession(c.plan, c.rng, h, c.plan.days - 2 - i * 4, allVia(h, 'key'), { ip: s.ip });
+      }
+    } else {
+      const s = sharer(c, 0, { kind: 'access-key', accessKeyId: h.key!.id });
+      for (const back of [3, 10, 17, 24]) {
+        const day = Math.max(0, c.plan.days - back);
+        const start = day + (h.habits.hour + 0.5) / 24;
+        planSession(c.plan, c.rng, h, day, allVia(h, 'key'), { exactStart: start });
+        planSession(c.plan, c.rng, h, day, allVia(h, 'key'), { ip: s.ip, exactStart: start + 2 / 1440 });
+      }
     }
     c.truth('shared-credential-use', keyArn(c, h.userName, h.key!.id));
+    // And one person who is NOT sharing, to be left alone: a traveller whose own key is used from home, a hotel and a
+    // phone, one address after another.
+    const t = c.human({ console: false, key: true });
+    const trip = [`192.0.2.${(c.plan.people.length % 200) + 20}`, `100.64.${c.plan.people.length % 250}.9`];
+    t.person.ips.push(...trip);
+    const last = c.plan.days - 1;
+    for (const [back, ip] of [[27, t.habits.ip], [20, t.habits.ip], [9, trip[0]!], [8, trip[0]!], [5, trip[1]!], [2, t.habits.ip]] as const) {
+      if (last - back > t.key!.day) planSession(c.plan, c.rng, t, last - back, allVia(t, 'key'), { ip });
+    }
   },
   'overlapping-console-sessions': (c) => {
     const h = c.human({ console: true, key: false });

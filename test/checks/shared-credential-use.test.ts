@@ -14,6 +14,20 @@ function spread(who: string, n: number, o: { accessKeyId?: string; agents?: bool
   );
 }
 
+const KEY = 'AKIACI0000000000001';
+const minutesAfter = (at: string, m: number): string => new Date(Date.parse(at) + m * 60_000).toISOString().replace('.000Z', 'Z');
+/** The key's owner and one colleague, each from their own IP, calling minutes apart on each of `days`. */
+function pair(days: readonly number[], gapMinutes: number): CloudTrailEvent[] {
+  return days.flatMap((d) => {
+    const t = daysAgo(d);
+    return [
+      event('ci', t, { ip: '198.18.0.1', accessKeyId: KEY }),
+      event('ci', minutesAfter(t, gapMinutes), { ip: '198.18.0.2', accessKeyId: KEY }),
+      event('ci', minutesAfter(t, 2 * gapMinutes), { ip: '198.18.0.1', accessKeyId: KEY }),
+    ];
+  });
+}
+
 const team = user('team', { loginProfile: loginProfile(), groups: ['devs'], attachedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
 const ci = user('ci', { accessKeys: [key('AKIACI0000000000001')] });
 
@@ -26,6 +40,13 @@ runCaseTable(check, {
       now: NOW,
     },
     { name: 'many IPs but long ago', account: account({ users: [team], groups: [group('devs')], events: spread('team', 8).map((e) => ({ ...e, eventTime: daysAgo(60) })) }), now: NOW },
+    { name: 'a key used from two IPs minutes apart on one day only (a VPN switch)', account: account({ users: [ci], events: pair([3], 5) }), now: NOW },
+    { name: 'a key used from two IPs on many days, but hours apart (home, then office)', account: account({ users: [ci], events: pair([2, 4, 6, 8], 120) }), now: NOW },
+    {
+      name: 'a traveller: four addresses, one after another, never two at once',
+      account: account({ users: [ci], events: [1, 2, 3, 4].flatMap((ip) => [ip * 5, ip * 5 + 1].map((d) => event('ci', daysAgo(d), { ip: `198.51.100.${ip}`, accessKeyId: KEY }))) }),
+      now: NOW,
+    },
     { name: 'many IPs for a key that is now inactive', account: account({ users: [user('ci', { accessKeys: [key('AKIACI0000000000001', daysAgo(300), 'Inactive')] })], events: spread('ci', 8, { accessKeyId: 'AKIACI0000000000001' }) }), now: NOW },
   ],
   invalid: [
@@ -46,6 +67,19 @@ runCaseTable(check, {
       applySuggestions: true,
       suggestionsClear: true,
       after: (a) => a.users['ci']!.accessKeys[0]!.status === 'Inactive' && a.users['ci-1'] !== undefined,
+    },
+    {
+      name: 'a key used from two IPs minutes apart on two days: two people at once',
+      account: account({ users: [ci], events: pair([3, 10], 5) }),
+      now: NOW,
+      reports: [{ messageId: 'concurrent', resource: KEY, data: { minutes: 15, days: 2, threshold: 2 }, suggestions: 1 }],
+    },
+    {
+      name: 'concurrency is judged within the options: a 3-minute limit and one day',
+      account: account({ users: [ci], events: [...pair([3], 2), ...pair([10], 5)] }),
+      now: NOW,
+      options: { concurrentMinutes: 3, minConcurrentDays: 1 },
+      reports: [{ messageId: 'concurrent', data: { minutes: 3, days: 1, threshold: 1 } }],
     },
     {
       name: 'root used from many IPs: reported, nothing to suggest here',
