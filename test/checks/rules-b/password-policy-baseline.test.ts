@@ -5,7 +5,8 @@ import type { PasswordPolicy } from '../../../src/model/types.js';
 import { account, NOW, STRONG_POLICY } from '../fixtures.js';
 import { findings, messages } from './render.js';
 
-const BASE = check.meta.defaults as PasswordBaseline;
+/** AWS's recommended baseline: the check's defaults. */
+const BASE: PasswordBaseline = { minLength: 14, requireSymbols: true, requireNumbers: true, requireUppercase: true, requireLowercase: true, maxAgeDays: 90, reusePrevention: 24 };
 const NOTHING: PasswordBaseline = { minLength: 6, requireSymbols: false, requireNumbers: false, requireUppercase: false, requireLowercase: false, maxAgeDays: 0, reusePrevention: 0 };
 const BARE: PasswordPolicy = {
   MinimumPasswordLength: 6, RequireSymbols: false, RequireNumbers: false, RequireUppercaseCharacters: false, RequireLowercaseCharacters: false,
@@ -13,6 +14,9 @@ const BARE: PasswordPolicy = {
 };
 
 describe('policyWeaknesses', () => {
+  it('the defaults are the baseline AWS recommends', () => {
+    expect(check.meta.defaults).toEqual(BASE);
+  });
   it('the baseline policy itself has no weakness', () => {
     expect(policyWeaknesses(STRONG_POLICY, BASE)).toEqual([]);
   });
