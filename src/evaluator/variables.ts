@@ -55,6 +55,7 @@ type PartsTemplate = Extract<Template, { kind: 'parts' }>;
 /** Where `${` at `open` ends: the index of the closing `}` (a `}` inside a quoted default does not count), or -1. */
 function closingBrace(text: string, open: number): number {
   let inQuote = false;
+  // Stryker disable next-line EqualityOperator: charCodeAt(text.length) is NaN, which is neither a quote nor a brace.
   for (let i = open + 2; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 39 /* ' */) inQuote = !inQuote;
@@ -79,11 +80,16 @@ function parseVariable(inner: string, source: string): TemplatePart | string {
   const bad = `Malformed policy variable ${source}: expected \${key} or \${key, 'default'}`;
   const n = inner.length;
   let i = 0;
-  while (i < n && isSpace(inner.charCodeAt(i))) i++;
+  while (isSpace(inner.charCodeAt(i))) i++;
   const start = i;
+  // Stryker disable next-line EqualityOperator: at i === n charCodeAt is NaN, no break, and slicing to n + 1 gives the same key.
   while (i < n) {
     const c = inner.charCodeAt(i);
-    if (c === 44 /* , */ || c === 39 /* ' */ || c === 123 /* { */ || c === 125 /* } */ || c === 36 /* $ */) break;
+    if (
+      c === 44 /* , */ || c === 39 /* ' */ || c === 123 /* { */ || c === 36 /* $ */ ||
+      // Stryker disable next-line ConditionalExpression: inner ends at the first unquoted }, and a quote stops the key before any quoted one.
+      c === 125 /* } */
+    ) break;
     i++;
   }
   const key = inner.slice(start, i).trimEnd();
@@ -92,13 +98,15 @@ function parseVariable(inner: string, source: string): TemplatePart | string {
   if (i < n) {
     if (inner.charCodeAt(i) !== 44) return bad;
     i++;
-    while (i < n && isSpace(inner.charCodeAt(i))) i++;
+    while (isSpace(inner.charCodeAt(i))) i++;
+    // Stryker disable next-line ConditionalExpression: inner holds an even number of quotes, all after the comma, so taking a non-quote here leaves a quote after the default and the end check below reports the same problem.
     if (inner.charCodeAt(i) !== 39) return bad;
     const close = inner.indexOf("'", i + 1);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: unreachable, the opening quote always has its partner (inner holds an even number of quotes) and close >= 2.
     if (close < 0) return bad;
     fallback = inner.slice(i + 1, close);
     i = close + 1;
-    while (i < n && isSpace(inner.charCodeAt(i))) i++;
+    while (isSpace(inner.charCodeAt(i))) i++;
     if (i !== n) return bad;
   }
   return { kind: 'var', key: lowerKey(key), fallback, source };
@@ -109,10 +117,12 @@ function scan(text: string, problems: string[] | null): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let pending = '';
   let i = 0;
+  // Stryker disable next-line EqualityOperator: at i === text.length indexOf finds no "${" and the loop breaks the same way.
   while (i < text.length) {
     const open = text.indexOf('${', i);
     if (open < 0) break;
     const close = closingBrace(text, open);
+    // Stryker disable next-line EqualityOperator: close is at least open + 2, never 0.
     if (close < 0) {
       problems?.push(`Unterminated policy variable at character ${open}: "\${" without a closing "}"`);
       break;
@@ -147,7 +157,7 @@ export function compileTemplate(text: string, variablesEnabled: boolean): Templa
 /** The problems with the `${…}` in `text`: unterminated or malformed variables. Empty when all are well-formed. */
 export function templateProblems(text: string): string[] {
   const problems: string[] = [];
-  if (text.indexOf('${') >= 0) scan(text, problems);
+  scan(text, problems);
   return problems;
 }
 
@@ -177,6 +187,7 @@ function refresh(t: PartsTemplate, ctx: ContextReader): TemplateMemo {
     }
     if (same) return m;
   }
+  // Stryker disable next-line ArrayDeclaration: every index is assigned just below, so a pre-sized array and a grown one hold the same values.
   const values = new Array<string | null>(vars.length);
   for (let k = 0; k < vars.length; k++) values[k] = variableValue(vars[k]!, ctx);
   // A compiled policy stored in immer state gets frozen, memo included: then substitute without remembering.
@@ -193,8 +204,8 @@ function substituted(t: PartsTemplate, values: readonly (string | null)[]): stri
   let k = 0;
   for (const p of t.parts) {
     if (p.kind === 'var') {
-      const v = values[k++];
-      if (v === null || v === undefined) return null;
+      const v = values[k++]!;
+      if (v === null) return null;
       out += v;
     } else {
       out += p.text;
@@ -207,6 +218,7 @@ function substituted(t: PartsTemplate, values: readonly (string | null)[]): stri
 export function resolveTemplate(t: Template, ctx: ContextReader): string | null {
   if (t.kind === 'literal') return t.text;
   const m = refresh(t, ctx);
+  // Stryker disable next-line ConditionalExpression: recomputing the text for the same values gives an equal string (strings have no identity).
   if (m.text === undefined) m.text = substituted(t, m.values!);
   return m.text;
 }
