@@ -42,6 +42,7 @@ const SEVERITY_OF: Readonly<Record<AnomalyKind, Severity>> = {
 const byArn = new WeakMap<Account, { users: ReadonlyMap<string, User>; roles: ReadonlyMap<string, Role> }>();
 function entitiesByArn(account: Account): { users: ReadonlyMap<string, User>; roles: ReadonlyMap<string, Role> } {
   let e = byArn.get(account);
+  // Stryker disable next-line ConditionalExpression: a memo; rebuilding the maps on every call gives the same maps.
   if (e === undefined) {
     e = { users: new Map(Object.values(account.users).map((u) => [u.arn, u])), roles: new Map(Object.values(account.roles).map((r) => [r.arn, r])) };
     byArn.set(account, e);
@@ -49,28 +50,34 @@ function entitiesByArn(account: Account): { users: ReadonlyMap<string, User>; ro
   return e;
 }
 
-function containment(account: Account, a: Anomaly): { ref: ResourceRef; fix: Fix | null; contained: boolean; msg: Msg } {
+/**
+ * Where an actor's anomalies are reported; whether it is contained already (AWSDenyAll attached, or no longer in the
+ * account), so that they need no report; and the suggested containment, when there is one.
+ */
+function containment(account: Account, a: Anomaly): { ref: ResourceRef; contained: boolean; suggestion: { msg: Msg; fix: Fix } | null } {
   const { actor } = a;
   if (actor.kind === 'user') {
     const u = entitiesByArn(account).users.get(actor.arn);
     const ref: ResourceRef = { kind: 'user', arn: actor.arn, name: actor.name };
-    if (u === undefined) return { ref, fix: null, contained: true, msg: 'containUser' };
-    const contained = u.attachedPolicies.includes(AWS_DENY_ALL);
+    if (u === undefined) return { ref, contained: true, suggestion: null };
     const fix: Fix = [
       ...u.accessKeys.filter((k) => k.status === 'Active' && k.id === actor.accessKeyId).map((k) => ({ op: 'UpdateAccessKey', input: { UserName: u.name, AccessKeyId: k.id, Status: 'Inactive' } })),
-      ...(contained ? [] : [{ op: 'AttachUserPolicy', input: { UserName: u.name, PolicyArn: AWS_DENY_ALL } }]),
+      { op: 'AttachUserPolicy', input: { UserName: u.name, PolicyArn: AWS_DENY_ALL } },
     ];
-    return { ref, fix: fix.length ? fix : null, contained, msg: 'containUser' };
+    return { ref, contained: u.attachedPolicies.includes(AWS_DENY_ALL), suggestion: { msg: 'containUser', fix } };
   }
   if (actor.kind === 'role') {
     const r = entitiesByArn(account).roles.get(actor.arn);
     const ref: ResourceRef = { kind: 'role', arn: actor.arn, name: actor.name };
-    if (r === undefined) return { ref, fix: null, contained: true, msg: 'containRole' };
-    const contained = r.attachedPolicies.includes(AWS_DENY_ALL);
-    return { ref, fix: contained || r.serviceLinked ? null : [{ op: 'AttachRolePolicy', input: { RoleName: r.name, PolicyArn: AWS_DENY_ALL } }], contained, msg: 'containRole' };
+    if (r === undefined) return { ref, contained: true, suggestion: null };
+    return {
+      ref,
+      contained: r.attachedPolicies.includes(AWS_DENY_ALL),
+      suggestion: r.serviceLinked ? null : { msg: 'containRole', fix: [{ op: 'AttachRolePolicy', input: { RoleName: r.name, PolicyArn: AWS_DENY_ALL } }] },
+    };
   }
-  if (actor.kind === 'root') return { ref: { kind: 'root', arn: account.root.arn, name: 'root' }, fix: null, contained: false, msg: 'containUser' };
-  return { ref: { kind: 'activity', arn: actor.arn || `arn:aws:iam::${account.id}:activity`, name: actor.name }, fix: null, contained: false, msg: 'containUser' };
+  if (actor.kind === 'root') return { ref: { kind: 'root', arn: account.root.arn, name: 'root' }, contained: false, suggestion: null };
+  return { ref: { kind: 'activity', arn: actor.arn || `arn:aws:iam::${account.id}:activity`, name: actor.name }, contained: false, suggestion: null };
 }
 
 const evidence = (e: CloudTrailEvent) => ({ eventID: e.eventID, eventTime: e.eventTime, text: `${e.eventName}${e.errorCode ? ` (${e.errorCode})` : ''} from ${e.sourceIPAddress}${e.iamsimResource && e.iamsimResource !== '*' ? ` on ${e.iamsimResource}` : ''}` });
@@ -100,7 +107,7 @@ export default defineCheck({
       accessDeniedBurst: '{{actor}} was denied {{count}} times within {{minutes}} minutes starting {{first}} ({{actions}})',
       privilegeChange: '{{actor}} {{change}} {{target}} at {{time}} from {{ip}}',
       containUser: "Contain {{actor}}: deactivate the access key it used and attach AWSDenyAll",
-      containRole: 'Contain role {{actor}}: attach AWSDenyAll (its sessions are denied from the next request)',
+      containRole: 'Contain {{actor}}: attach AWSDenyAll (its sessions are denied from the next request)',
     },
     options: {
       type: 'object',
@@ -128,7 +135,7 @@ export default defineCheck({
     };
     for (const a of detectAnomalies(events, from, options, { policyByArn, decide: decideRaw, catalog: REAL_CATALOG, attachedNow })) {
       const c = containment(account, a);
-      if (c.contained && a.actor.kind !== 'root') continue;
+      if (c.contained) continue;
       const data = { actor: a.actor.kind === 'root' ? 'root' : `${a.actor.kind} ${a.actor.name}`, ...a.detail };
       out.push({
         messageId: MESSAGE_OF[a.kind],
@@ -136,7 +143,7 @@ export default defineCheck({
         resource: c.ref,
         severity: SEVERITY_OF[a.kind],
         evidence: a.events.map(evidence),
-        ...(c.fix !== null ? { suggestions: [{ messageId: c.msg, data: { actor: data.actor }, fix: c.fix }] } : {}),
+        ...(c.suggestion !== null ? { suggestions: [{ messageId: c.suggestion.msg, data: { actor: data.actor }, fix: c.suggestion.fix }] } : {}),
       });
     }
     return out;
