@@ -4,7 +4,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { LineCounter, parseDocument, isNode, isPair, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, isPair, visit, type Node as YamlNode } from 'yaml';
 import schema from '../../schemas/config.schema.json' with { type: 'json' };
 import { err, ok, type InputError, type Result } from '../result.js';
 import { closest } from '../scenarios/suggest.js';
@@ -69,9 +69,10 @@ function hintFor(e: ErrorObject): string | undefined {
     case 'required':
       return `add '${String((e.params as { missingProperty: string }).missingProperty)}'`;
     case 'anyOf':
-      return e.instancePath.startsWith('/suppressions') && !e.instancePath.endsWith('expires')
-        ? "a suppression needs 'resource' (an ARN glob) or 'tag' (key or key=value)"
-        : "write a date like 2026-12-31 or an instant like 2026-12-31T00:00:00Z";
+      // The schema has two anyOfs: a suppression's resource-or-tag, and its expires' date-or-instant.
+      return e.instancePath.endsWith('/expires')
+        ? 'write a date like 2026-12-31 or an instant like 2026-12-31T00:00:00Z'
+        : "a suppression needs 'resource' (an ARN glob) or 'tag' (key or key=value)";
     case 'format':
       return 'write a date like 2026-12-31 or an instant like 2026-12-31T00:00:00Z';
     default:
@@ -95,10 +96,26 @@ export function loadConfig(text: string, file: string, opts: LoadConfigOptions =
   if (doc.errors.length > 0) {
     return err(doc.errors.map((e): InputError => {
       const { line, col } = at(e.pos[0]);
+      // Stryker disable next-line LogicalOperator: with prettyErrors false yaml's messages are one line, so the first line is the whole message
       return { code: 'yaml-syntax', message: e.message.split('\n')[0] ?? e.message, path: '', file, line, col, hint: 'fix the YAML syntax (indentation, quotes, colons)' };
     }));
   }
-  const value: unknown = doc.toJS() ?? {};
+  // yaml finds an alias to an anchor not defined before it, and an alias expansion too large, only when converting.
+  let value: unknown;
+  try {
+    value = doc.toJS() ?? {};
+  } catch (e) {
+    let unresolved: number | undefined;
+    visit(doc, { Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      // Stryker disable next-line OptionalChaining,LogicalOperator: a parsed alias always has a source range
+      unresolved = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    } });
+    const { line, col } = at(unresolved ?? 0);
+    const hint = unresolved !== undefined ? 'define the anchor (&name) before the alias (*name) that refers to it' : 'write the values out instead of nesting aliases';
+    return err([{ code: 'yaml-syntax', message: (e as Error).message, path: '', file, line, col, hint }]);
+  }
   if (!validate(value)) {
     const problems = (validate.errors ?? [])
       .filter((e) => e.keyword === 'anyOf' || !(validate.errors ?? []).some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath))

@@ -30,6 +30,28 @@ describe('loadConfig: what a user sees for a bad config file', () => {
     }]);
   });
 
+  it('reports an alias to an anchor not defined before it as a problem at the alias, not a crash', () => {
+    expect(problems('checks:\n  a: &ok {}\n  b: *ok\n  c: *later\n  d: &later {}\n')).toEqual([{
+      code: 'yaml-syntax', message: 'Unresolved alias (the anchor must be set before the alias): later', path: '', file: 'c.yaml', line: 4, col: 6,
+      hint: 'define the anchor (&name) before the alias (*name) that refers to it',
+    }]);
+  });
+
+  it('reports an alias expansion that is too large as a problem, not a crash', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    expect(problems(`${lines.join('\n')}\n`)).toEqual([{
+      code: 'yaml-syntax', message: 'Excessive alias count indicates a resource exhaustion attack', path: '', file: 'c.yaml', line: 1, col: 1,
+      hint: 'write the values out instead of nesting aliases',
+    }]);
+  });
+
+  it('points into the right list item and map entry when indexes and keys contain digits', () => {
+    const sups = Array.from({ length: 11 }, (_, i) => `  - check: c${i}\n    tag: t\n    reason: r${i === 10 ? '\n    colour: red' : ''}`).join('\n');
+    expect(problems(`suppressions:\n${sups}\n`).map((e) => [e.path, e.line, e.col])).toEqual([['/suppressions/10', 35, 5]]);
+    expect(problems('checks:\n  v2:\n    bogus: 1\n  2fa:\n    bogus: 1\n').map((e) => [e.path, e.line, e.col])).toEqual([['/checks/v2', 3, 5], ['/checks/2fa', 5, 5]]);
+  });
+
   it('names an unknown top-level property at / and points at its key', () => {
     expect(problems('preset: cis\nfoo: 1\n')).toEqual([{
       code: 'config-additionalProperties', message: "unknown property 'foo' at /", path: '', file: 'c.yaml', line: 2, col: 1,
@@ -147,6 +169,9 @@ describe('suppressionActive', () => {
   it('applies up to and including an expiry instant', () => {
     expect(suppressionActive({ ...s, expires: '2026-12-31T12:00:00Z' }, '2026-12-31T12:00:00Z')).toBe(true);
     expect(suppressionActive({ ...s, expires: '2026-12-31T12:00:00Z' }, '2026-12-31T12:00:00.001Z')).toBe(false);
+  });
+  it('reads only a plain YYYY-MM-DD as a whole day, not an expanded year', () => {
+    expect(suppressionActive({ ...s, expires: '+002026-12-31' }, '2026-12-31T12:00:00Z')).toBe(false);
   });
   it('treats a date with a time as an instant, not as the whole day', () => {
     expect(suppressionActive({ ...s, expires: '2026-12-31T00:00:00Z' }, '2026-12-31T01:00:00Z')).toBe(false);
