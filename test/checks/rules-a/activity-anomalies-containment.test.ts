@@ -16,7 +16,7 @@ const asRole = (at: string, eventName: string, extra: Partial<CloudTrailEvent> =
   ...extra,
 });
 const createUser = (at: string, by: (at: string, n: string, x: Partial<CloudTrailEvent>) => CloudTrailEvent = asRole): CloudTrailEvent => by(at, 'CreateUser', { requestParameters: { userName: 'backup' } });
-const detect = (a: Account, now = NOW) => check.detect({ account: a, now, options: check.meta.defaults });
+const detect = (a: Account, now = NOW) => check.detect({ account: a, now, options: check.meta.defaults as never });
 
 describe('activity-anomalies containment', () => {
   it('reports a role\'s anomalies on the role and suggests attaching AWSDenyAll to it', () => {

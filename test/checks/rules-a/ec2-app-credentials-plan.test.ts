@@ -1,7 +1,7 @@
 /** ec2-app-credentials: how the move from a user's key to the instance role is planned, proven and reported. */
 import { describe, expect, it } from 'vitest';
 import check, { EC2_TRUST, planMoveToRole } from '../../../src/checks/rules/ec2-app-credentials.js';
-import type { Account, Ec2Instance, InstanceProfile } from '../../../src/model/types.js';
+import type { Account, CloudTrailEvent, Ec2Instance, InstanceProfile, Role } from '../../../src/model/types.js';
 import { account, ACCOUNT_ID, doc, event, role, user, withActivity } from '../universe-fixtures.js';
 
 const NOW = '2026-03-10T12:00:00Z';
@@ -17,7 +17,7 @@ const inst = (extra: Partial<Ec2Instance> = {}): Ec2Instance => ({ id: ID, regio
 const profile = (name: string, roles: string[] = []): InstanceProfile => ({ name, arn: `arn:aws:iam::${ACCOUNT_ID}:instance-profile/${name}`, id: `AIPA${name}`, created: NOW, roles });
 const get = (at: string, object: string) => event(at, 'GetObject', { user: 'report-svc', key: KEY, source: 's3.amazonaws.com', resource: `arn:aws:s3:::reports/${object}` });
 const used = [get('2026-03-05T10:00:00Z', 'a.csv'), get('2026-03-05T10:01:00Z', 'b.csv')];
-const setup = (parts: { instances?: Ec2Instance[]; profiles?: InstanceProfile[]; roles?: Parameters<typeof account>[0]['roles']; events?: Parameters<typeof withActivity>[1] } = {}): Account => withActivity({
+const setup = (parts: { instances?: Ec2Instance[]; profiles?: InstanceProfile[]; roles?: Role[]; events?: CloudTrailEvent[] } = {}): Account => withActivity({
   ...account({ users: [svc], roles: parts.roles ?? [] }),
   instances: Object.fromEntries((parts.instances ?? [inst()]).map((i) => [i.id, i])),
   instanceProfiles: Object.fromEntries((parts.profiles ?? []).map((p) => [p.name, p])),
