@@ -9,13 +9,15 @@
 
 const DIGIT_0 = 48;
 
-/** The value of `n` ASCII digits of `s` at `i`, or -1 if any is not a digit. */
+/**
+ * The value of `n` ASCII digits of `s` at `i`, or -1 if any is not a digit or lies past the end.
+ * (`charCodeAt` past the end is NaN, which fails the digit test; the same makes the bare `charCodeAt(i) === c` tests below safe.)
+ */
 function digits(s: string, i: number, n: number): number {
-  if (i + n > s.length) return -1;
   let v = 0;
   for (let k = i; k < i + n; k++) {
     const d = s.charCodeAt(k) - DIGIT_0;
-    if (d < 0 || d > 9) return -1;
+    if (!(d >= 0 && d <= 9)) return -1;
     v = v * 10 + d;
   }
   return v;
@@ -51,11 +53,11 @@ export function parseIsoDate(s: string): number | null {
   let month = 1;
   let day = 1;
   let i = 4;
-  if (i < n && s.charCodeAt(i) === 45 /* - */) {
+  if (s.charCodeAt(i) === 45 /* - */) {
     month = digits(s, i + 1, 2);
     if (month < 1 || month > 12) return null;
     i += 3;
-    if (i < n && s.charCodeAt(i) === 45) {
+    if (s.charCodeAt(i) === 45) {
       day = digits(s, i + 1, 2);
       if (day < 1 || day > daysInMonth(year, month)) return null;
       i += 3;
@@ -73,11 +75,11 @@ export function parseIsoDate(s: string): number | null {
   i += 6;
   let sec = 0;
   let frac = 0;
-  if (i < n && s.charCodeAt(i) === 58) {
+  if (s.charCodeAt(i) === 58 /* : */) {
     sec = digits(s, i + 1, 2);
     if (sec < 0 || sec > 59) return null;
     i += 3;
-    if (i < n && s.charCodeAt(i) === 46 /* . */) {
+    if (s.charCodeAt(i) === 46 /* . */) {
       let j = i + 1;
       let scale = 1;
       while (j < n) {
@@ -105,31 +107,29 @@ export function parseIsoDate(s: string): number | null {
   return null;
 }
 
-/** Largest epoch-seconds value IAM's legacy parser accepts (2^63 − 1) [sheet §3.3]. */
-const MAX_EPOCH = 9223372036854775807;
+/**
+ * 2^63 − 1, the largest epoch-seconds value IAM's legacy parser accepts [sheet §3.3], as its 19 digits. It is compared as
+ * text: a double cannot tell it from 2^63, which must be rejected.
+ */
+const MAX_EPOCH_DIGITS = '9223372036854775807';
 
-/** Parses integer epoch seconds (`0` … `2^63−1`, digits only) to epoch milliseconds, or null. */
+/** Parses integer epoch seconds (`0` … `2^63−1`, digits only, leading zeros allowed) to epoch milliseconds, or null. */
 export function parseEpochSeconds(s: string): number | null {
-  const n = s.length;
-  if (n === 0 || n > 19) return null;
-  for (let k = 0; k < n; k++) {
-    const d = s.charCodeAt(k) - DIGIT_0;
-    if (d < 0 || d > 9) return null;
-  }
-  const v = Number(s);
-  return v <= MAX_EPOCH ? v * 1000 : null;
+  if (!/^[0-9]+$/.test(s)) return null;
+  let first = 0;
+  while (s.charCodeAt(first) === DIGIT_0) first++;
+  const significant = s.length - first;
+  if (significant > 19 || (significant === 19 && s.slice(first) > MAX_EPOCH_DIGITS)) return null;
+  return Number(s) * 1000;
 }
 
 /**
  * Parses a date condition value (policy or request) to epoch milliseconds, or null when it is neither form.
  * Like IAM's legacy parser, text containing `-`, `T` or `t` is read as ISO 8601 and anything else as epoch seconds
  * [sheet §3.3, I-moto]; so a bare `2026` is 2026 seconds after the epoch, not the year (use `2026-01-01` for the year).
+ * One test decides which: every ISO value parseIsoDate accepts apart from a bare year has `-` at index 4, and text with
+ * `-`, `T` or `t` anywhere is never epoch seconds, so either parser returns null for the rest.
  */
 export function parseDateValue(s: string): number | null {
-  if (s.length >= 4 && s.charCodeAt(4) === 45) return parseIsoDate(s);
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 45 || c === 84 || c === 116) return parseIsoDate(s);
-  }
-  return parseEpochSeconds(s);
+  return s.charCodeAt(4) === 45 /* - */ ? parseIsoDate(s) : parseEpochSeconds(s);
 }
