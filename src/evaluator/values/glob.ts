@@ -51,9 +51,12 @@ function bitapFor(text: string, q: Uint8Array): Bitap {
   const m = text.length;
   const words = (m + 31) >>> 5;
   const other = new Uint32Array(words);
+  // Stryker disable next-line EqualityOperator: `i <= m` only adds a look at q[m], which is undefined, so nothing is set (`i >= m` never enters the loop and is caught).
   for (let i = 0; i < m; i++) if (q[i] === 1) other[i >>> 5]! |= 1 << (i & 31);
   const byChar = new Map<number, Uint32Array>();
+  // Stryker disable next-line EqualityOperator: `i <= m` only adds a table for charCodeAt(m), NaN, which no value character looks up (`i >= m` never enters the loop and is caught).
   for (let i = 0; i < m; i++) {
+    // Stryker disable next-line ConditionalExpression: a table for the `?` character would be `other` with bits that `other` already has, which is what a missing table means.
     if (q[i] === 1) continue;
     const c = text.charCodeAt(i);
     let mask = byChar.get(c);
@@ -72,6 +75,7 @@ function bitapSearch(value: string, piece: GlobPiece, b: Bitap, from: number, en
   const top = m - 1;
   const topWord = top >>> 5;
   const topBit = 1 << (top & 31);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: the one-word loop is a fast path; the multi-word loop below gives the same answer for one word.
   if (b.words === 1) {
     let d = 0;
     for (let j = from; j < end; j++) {
@@ -84,6 +88,7 @@ function bitapSearch(value: string, piece: GlobPiece, b: Bitap, from: number, en
   for (let j = from; j < end; j++) {
     const mask = b.byChar.get(value.charCodeAt(j)) ?? b.other;
     let carry = 1;
+    // Stryker disable next-line EqualityOperator: `w <= b.words` adds a step that writes past the end of a typed array, which is ignored, and leaves carry unused (`w >= b.words` is caught).
     for (let w = 0; w < b.words; w++) {
       const x = d[w]!;
       d[w] = ((x << 1) | carry) & mask[w]!;
@@ -95,20 +100,23 @@ function bitapSearch(value: string, piece: GlobPiece, b: Bitap, from: number, en
 }
 
 function shapeOf(text: string, wild: Uint8Array | null): Glob['shape'] {
+  let wildcards = 0;
   let stars = 0;
-  let firstActive = -1;
-  let questions = 0;
+  let lastStar = -1;
+  // Stryker disable next-line EqualityOperator: `i <= text.length` adds a look at charCodeAt(length), NaN, which is no wildcard (`i >= text.length` is caught).
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c === STAR || c === QUESTION) && (wild === null || wild[i] === 1)) {
-      if (firstActive < 0) firstActive = i;
-      if (c === STAR) stars++;
-      else questions++;
+      wildcards++;
+      if (c === STAR) {
+        stars++;
+        lastStar = i;
+      }
     }
   }
-  if (firstActive < 0) return 'exact';
-  if (questions === 0 && stars === text.length) return 'any';
-  if (questions === 0 && stars === 1 && firstActive === text.length - 1) return 'prefix';
+  if (wildcards === 0) return 'exact';
+  if (stars === text.length) return 'any';
+  if (wildcards === 1 && lastStar === text.length - 1) return 'prefix';
   return 'general';
 }
 
@@ -116,6 +124,7 @@ function shapeOf(text: string, wild: Uint8Array | null): Glob['shape'] {
 export function globWithMask(text: string, wild: Uint8Array | null): Glob {
   const shape = shapeOf(text, wild);
   const head = shape === 'prefix' ? text.slice(0, -1) : '';
+  // Stryker disable next-line BooleanLiteral: the star flags are read only by generalMatch, for shape 'general'; for other shapes their value is never used.
   if (shape !== 'general') return { text, wild, shape, head, pieces: NO_PIECES, hasStar: false, leadingStar: false, trailingStar: false };
   const pieces: GlobPiece[] = [];
   let start = 0;
@@ -124,12 +133,14 @@ export function globWithMask(text: string, wild: Uint8Array | null): Glob {
   const push = (from: number, to: number): void => {
     if (to <= from) return;
     let q: Uint8Array | null = null;
+    // Stryker disable next-line EqualityOperator: `i <= to` adds a look at text[to], which is a wildcard `*` or past the end, never a `?` (`i >= to` is caught).
     for (let i = from; i < to; i++) {
       if (text.charCodeAt(i) === QUESTION && active(i)) (q ??= new Uint8Array(to - from))[i - from] = 1;
     }
     const piece = text.slice(from, to);
     pieces.push({ text: piece, q, bitap: q === null ? null : bitapFor(piece, q) });
   };
+  // Stryker disable next-line EqualityOperator: `i <= text.length` adds a look at charCodeAt(length), NaN, which is no `*` (`i >= text.length` is caught).
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) === STAR && active(i)) {
       hasStar = true;
@@ -153,7 +164,7 @@ export function compileGlob(text: string): Glob {
 
 /** A glob that matches exactly `text`: its `*` and `?` are literal characters. */
 export function literalGlob(text: string): Glob {
-  return globWithMask(text, text.indexOf('*') < 0 && text.indexOf('?') < 0 ? null : new Uint8Array(text.length));
+  return globWithMask(text, new Uint8Array(text.length));
 }
 
 /** Whether `piece` matches `value` at offset `at` (the caller checks that it fits). */
@@ -169,12 +180,11 @@ function pieceAt(value: string, at: number, piece: GlobPiece): boolean {
 
 /** The leftmost offset in [from, end - |piece|] where `piece` matches, or -1. */
 function findPiece(value: string, piece: GlobPiece, from: number, end: number): number {
-  const len = piece.text.length;
-  if (piece.q === null) {
-    const at = value.indexOf(piece.text, from);
-    return at >= 0 && at + len <= end ? at : -1;
-  }
-  return piece.bitap === null ? -1 : bitapSearch(value, piece, piece.bitap, from, end);
+  // A piece has Shift-And tables exactly when it has a wildcard `?`.
+  if (piece.bitap !== null) return bitapSearch(value, piece, piece.bitap, from, end);
+  const at = value.indexOf(piece.text, from);
+  // Not found (-1) passes the test and comes back as -1 too.
+  return at + piece.text.length <= end ? at : -1;
 }
 
 /**
@@ -186,8 +196,9 @@ function findPiece(value: string, piece: GlobPiece, from: number, end: number): 
 function generalMatch(g: Glob, value: string, vs: number, ve: number): boolean {
   const pieces = g.pieces;
   if (!g.hasStar) {
-    const only = pieces[0];
-    return only !== undefined && ve - vs === only.text.length && pieceAt(value, vs, only);
+    // A 'general' glob without a `*` has a wildcard `?`, so it is one non-empty piece.
+    const only = pieces[0]!;
+    return ve - vs === only.text.length && pieceAt(value, vs, only);
   }
   let lo = vs;
   let hi = ve;
@@ -219,16 +230,19 @@ export function globMatchIn(g: Glob, value: string, vs: number, ve: number): boo
   switch (g.shape) {
     case 'exact':
       return ve - vs === g.text.length && value.startsWith(g.text, vs);
+    // Stryker disable next-line ConditionalExpression: without this case 'any' falls through to 'prefix', which is true for its head ''.
     case 'any':
       return true;
     case 'prefix':
       return ve - vs >= g.head.length && value.startsWith(g.head, vs);
     case 'general':
       return generalMatch(g, value, vs, ve);
+    // Stryker disable ConditionalExpression,BlockStatement,StringLiteral: unreachable, shape is a closed union checked exhaustively by the compiler.
     default: {
       const never: never = g.shape;
       throw new Error(`unknown glob shape ${String(never)}`);
     }
+    // Stryker restore ConditionalExpression,BlockStatement,StringLiteral
   }
 }
 
@@ -237,15 +251,18 @@ export function globMatch(g: Glob, value: string): boolean {
   switch (g.shape) {
     case 'exact':
       return g.text === value;
+    // Stryker disable next-line ConditionalExpression: without this case 'any' falls through to 'prefix', which is true for its head ''.
     case 'any':
       return true;
     case 'prefix':
       return value.startsWith(g.head);
     case 'general':
       return generalMatch(g, value, 0, value.length);
+    // Stryker disable ConditionalExpression,BlockStatement,StringLiteral: unreachable, shape is a closed union checked exhaustively by the compiler.
     default: {
       const never: never = g.shape;
       throw new Error(`unknown glob shape ${String(never)}`);
     }
+    // Stryker restore ConditionalExpression,BlockStatement,StringLiteral
   }
 }
