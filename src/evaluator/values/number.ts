@@ -7,14 +7,15 @@
 export function parseNumberValue(s: string): number | null {
   const n = s.length;
   let i = 0;
-  if (n > 0 && s.charCodeAt(0) === 45 /* - */) i = 1;
+  // charCodeAt past the end is NaN, which is neither `-` nor a digit, so no test below needs a bounds check.
+  if (s.charCodeAt(0) === 45 /* - */) i = 1;
   const start = i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  while (isDigit(s.charCodeAt(i))) i++;
   if (i === start) return null;
   if (i < n) {
     if (s.charCodeAt(i) !== 46 /* . */) return null;
     const f = ++i;
-    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    while (isDigit(s.charCodeAt(i))) i++;
     if (i === f || i !== n) return null;
   }
   return Number(s);
