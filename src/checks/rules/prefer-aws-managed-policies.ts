@@ -124,6 +124,10 @@ function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: numbe
     const diff = compareGrants(u, a, b, decideRaw);
     const gainedReqs = diff.onlyB;
     const mineActions = new Set(actionsOf(u, compareGrants(u, a, { identity: [] }, decideRaw).onlyA));
+    // The probe principal is in another account, so grants on account-qualified ARNs (a queue, a table) allow nothing
+    // here; a document that allows nothing the comparison can see matches no policy, rather than "equalling" every
+    // candidate that also allows nothing here.
+    if (mineActions.size === 0) continue;
     const gained = actionsOf(u, gainedReqs).filter((x) => !mineActions.has(x));
     const widensResources = gainedReqs.some((r) => u.actionClasses[r.actionClass]?.members.some((m) => mineActions.has(m)) ?? false);
     const awsActions = mineActions.size - lost.length + gained.length;
