@@ -28,6 +28,8 @@ export interface CatalogAction {
 interface Index {
   readonly byLower: ReadonlyMap<string, CatalogAction>;
   readonly byService: ReadonlyMap<string, readonly CatalogAction[]>;
+  /** Per service, the lowercased action names (after the colon), in the order of `byService`: expansion matches these. */
+  readonly lowerNames: ReadonlyMap<string, readonly string[]>;
   readonly all: readonly string[];
   readonly serviceNames: ReadonlyMap<string, string>;
   readonly rcpServices: ReadonlySet<string>;
@@ -57,25 +59,30 @@ function load(): Index {
   const dir = dataDir();
   const byLower = new Map<string, CatalogAction>();
   const byService = new Map<string, CatalogAction[]>();
+  const lowerNames = new Map<string, string[]>();
   const all: string[] = [];
   for (const file of readdirSync(join(dir, 'actions')).sort()) {
     if (!file.endsWith('.json')) continue;
     const service = file.slice(0, -5).toLowerCase();
     const raw = JSON.parse(readFileSync(join(dir, 'actions', file), 'utf8')) as Record<string, { name: string; accessLevel: string }>;
     const list: CatalogAction[] = [];
+    const lowers: string[] = [];
     for (const a of Object.values(raw)) {
       const entry: CatalogAction = Object.freeze({ action: `${service}:${a.name}`, service, level: levelOf(a.accessLevel) });
       byLower.set(entry.action.toLowerCase(), entry);
       list.push(entry);
+      lowers.push(a.name.toLowerCase());
       all.push(entry.action);
     }
     byService.set(service, list);
+    lowerNames.set(service, lowers);
   }
   const names = JSON.parse(readFileSync(join(dir, 'serviceNames.json'), 'utf8')) as Record<string, string>;
   const rcp = JSON.parse(readFileSync(join(dir, 'rcpSupportedServices.json'), 'utf8')) as string[];
   index = {
     byLower,
     byService,
+    lowerNames,
     all: Object.freeze(all),
     serviceNames: new Map(Object.entries(names).map(([k, v]) => [k.toLowerCase(), v])),
     rcpServices: new Set(rcp.map((x) => x.toLowerCase())),
@@ -171,9 +178,10 @@ export function expandActions(pattern: string): readonly string[] {
       const found: string[] = [];
       for (const s of services) {
         const list = idx.byService.get(s);
-        if (list === undefined) continue;
-        for (const a of list) {
-          if (globMatchLower(name, a.action.slice(s.length + 1).toLowerCase())) found.push(a.action);
+        const lowers = idx.lowerNames.get(s);
+        if (list === undefined || lowers === undefined) continue;
+        for (let j = 0; j < list.length; j++) {
+          if (globMatchLower(name, lowers[j]!)) found.push(list[j]!.action);
         }
       }
       out = found;
