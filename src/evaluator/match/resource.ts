@@ -54,12 +54,16 @@ export function splitArn(text: string): string[] {
   const c1 = text.indexOf(':');
   if (c1 < 0) return [text];
   const c2 = text.indexOf(':', c1 + 1);
+  // Stryker disable next-line EqualityOperator: c2 is found after an earlier colon, so it is never 0.
   if (c2 < 0) return [text.slice(0, c1), text.slice(c1 + 1)];
   const c3 = text.indexOf(':', c2 + 1);
+  // Stryker disable next-line EqualityOperator: c3 is found after an earlier colon, so it is never 0.
   if (c3 < 0) return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1)];
   const c4 = text.indexOf(':', c3 + 1);
+  // Stryker disable next-line EqualityOperator: c4 is found after an earlier colon, so it is never 0.
   if (c4 < 0) return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1, c3), text.slice(c3 + 1)];
   const c5 = text.indexOf(':', c4 + 1);
+  // Stryker disable next-line EqualityOperator: c5 is found after an earlier colon, so it is never 0.
   if (c5 < 0) return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1, c3), text.slice(c3 + 1, c4), text.slice(c4 + 1)];
   return [text.slice(0, c1), text.slice(c1 + 1, c2), text.slice(c2 + 1, c3), text.slice(c3 + 1, c4), text.slice(c4 + 1, c5), text.slice(c5 + 1)];
 }
