@@ -40,6 +40,7 @@ export function compileCached(document: unknown, opts: CompileOptions): Compiled
     cache.set(document, entries);
   }
   const result = compilePolicy(document, opts);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a cache bound; a dropped entry is compiled again to an equal result.
   if (entries.length >= MAX_ENTRIES) entries.shift();
   entries.push({ kind: opts.kind, id: opts.id, requireVersion2012, sizeLimit: opts.sizeLimit, result });
   return result;

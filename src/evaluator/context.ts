@@ -90,6 +90,7 @@ const lowerCache = new Map<string, string>();
 export function lowerKey(name: string): string {
   let l = lowerCache.get(name);
   if (l === undefined) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a cache bound; clearing sooner, later or never still returns name.toLowerCase().
     if (lowerCache.size >= LOWER_CACHE_MAX) lowerCache.clear();
     l = name.toLowerCase();
     lowerCache.set(name, l);
@@ -156,6 +157,7 @@ function keyTable(names: readonly string[]): KeyTable {
   search: for (let t = 0; t < tables.length; t++) {
     const table = tables[t]!;
     const known = table.names;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; without it a longer table whose first names are these is reused, and its extra names read as absent keys, as they are.
     if (known.length !== n) continue;
     for (let i = n - 1; i >= 0; i--) if (known[i] !== names[i]) continue search;
     return table;
@@ -168,6 +170,7 @@ function keyTable(names: readonly string[]): KeyTable {
     byLower.set(key, prev === undefined ? name : typeof prev === 'string' ? [prev, name] : [...prev, name]);
   }
   const table: KeyTable = { names, byLower };
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a cache bound; a dropped table is rebuilt the same from the key names.
   if (tables.length >= TABLES_MAX) tables = [];
   tables.push(table);
   return table;

@@ -18,6 +18,13 @@ describe('compileCached: every option is part of the key', () => {
     expect(compileCached(old, { id: 'p', kind: 'identity', requireVersion2012: false })).toBe(compileCached(old, { id: 'p', kind: 'identity' }));
   });
 
+  it('compiles null and other non-objects every time, to a document-not-object problem', () => {
+    for (const d of [null, 42, true]) {
+      const r = compileCached(d, { id: 'p', kind: 'identity' });
+      expect(r.ok ? [] : r.error.map((p) => p.code)).toEqual(['document-not-object']);
+    }
+  });
+
   it('a document compiled under many ids keeps answering with the right id', () => {
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 20; i++) {

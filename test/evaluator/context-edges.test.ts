@@ -99,6 +99,8 @@ describe('contextView', () => {
     expect(contextView({ b: '3', a: '4' }).get('b')).toBe('3');
     expect(contextView({ a: '5', c: '6' }).get('c')).toBe('6');
     expect(contextView({ a: '7' }).get('b')).toBeUndefined();
+    expect(contextView({ a: '1', z: '2' }).get('a')).toBe('1');
+    expect(contextView({ y: '3', z: '4' }).get('y')).toBe('3');
   });
 
   it('stays right across many different sets of key names', () => {
