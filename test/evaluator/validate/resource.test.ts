@@ -72,6 +72,7 @@ describe('resourceProblems', () => {
     expect(resourceProblems('arn:aws:s3:::b/${aws:username', '/R', true, true)[0]?.message).toMatch(/^Syntax errors in policy\. Unterminated/);
     expect(codes('arn:aws:s3:::b/${aws:username', true, false)).toEqual([]);
     expect(codes('b/${x')).toEqual(['variable-malformed', 'resource-format']);
+    expect(codes('${aws:username')).toEqual(['variable-malformed', 'resource-format']);
     expect(codes('arn:moon:s3:::${x')).toEqual(['variable-malformed', 'resource-partition']);
     expect(codes('arn:aws:s*:::${x')).toEqual(['variable-malformed', 'resource-vendor']);
   });
