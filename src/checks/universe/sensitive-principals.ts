@@ -77,8 +77,11 @@ export function tagValue(tags: Tags, key: string): string | undefined {
 export function contractEndInstant(value: string): Instant | null {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (day) {
-    const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1);
-    return Number.isNaN(ms) ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
+    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const start = new Date(Date.UTC(y, m - 1, d));
+    // Date.UTC rolls 2026-02-30 over into March: a day that does not exist is not a date.
+    if (start.getUTCFullYear() !== y || start.getUTCMonth() !== m - 1 || start.getUTCDate() !== d) return null;
+    return new Date(start.getTime() + 86_400_000).toISOString().replace('.000Z', 'Z');
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim())) return null;
   const ms = Date.parse(value.trim());
