@@ -36,5 +36,8 @@ export default {
   incremental: !file,
   incrementalFile: `${out}/incremental.json`,
   tempDirName: `.stryker-tmp/${tag}`,
+  // Never copy other runs' sandboxes, reports or builds into this run's sandbox: a run next to another one would copy
+  // files that vanish mid-copy.
+  ignorePatterns: ['/.stryker-tmp', '/reports', '/dist', '/.tmp', '/coverage'],
   cleanTempDir: 'always',
 };
