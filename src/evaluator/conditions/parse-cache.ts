@@ -15,7 +15,9 @@ function cached<T>(parse: (s: string) => T | null): (s: string) => T | null {
   const map = new Map<string, T | null>();
   return (s) => {
     let v = map.get(s);
+    // Stryker disable next-line ConditionalExpression: a memo of a pure parser; parsing the text again gives an equal value.
     if (v === undefined) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound only limits memory; clearing sooner or later changes no parsed value.
       if (map.size >= MAX_ENTRIES) map.clear();
       v = parse(s);
       map.set(s, v);
