@@ -131,6 +131,7 @@ export default defineCheck({
     const out: Report<Msg>[] = [];
     const attachedNow = (kind: 'user' | 'group' | 'role', name: string): readonly string[] => {
       const map = kind === 'user' ? account.users : kind === 'group' ? account.groups : account.roles;
+      // Stryker disable next-line OptionalChaining,ArrayDeclaration: Object.hasOwn has just shown map[name] exists, and an ARN that is no policy grants nothing, so a made-up list judges the same as an empty one.
       return Object.hasOwn(map, name) ? (map[name]?.attachedPolicies ?? []) : [];
     };
     for (const a of detectAnomalies(events, from, options, { policyByArn, decide: decideRaw, catalog: REAL_CATALOG, attachedNow })) {
