@@ -66,6 +66,7 @@ describe('ArnLike short patterns [sheet §2.2]', () => {
 describe('ArnLike with literal `*` and `?` from policy variables [sheet §3.5]', () => {
   it('a literal `*` at the end of a short pattern does not stand for the missing segments', () => {
     expect(arnGlobMatch(withLiterals('arn:aws:sqs:*', 12), 'arn:aws:sqs:us-east-1:1:q')).toBe(false);
+    expect(arnGlobMatch(withLiterals('arn:aws:sqs:*', 12), 'arn:aws:sqs:*:1:q')).toBe(false);
     expect(arnGlobMatch(withLiterals('arn:aws:sqs:*'), 'arn:aws:sqs:us-east-1:1:q')).toBe(true);
     expect(arnGlobMatch(withLiterals('*', 0), ':::::')).toBe(false);
   });
