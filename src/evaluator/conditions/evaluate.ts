@@ -219,8 +219,8 @@ function anyMatch(test: ValueTest, ctx: ContextReader, rv: string): boolean {
         return false;
       }
       for (const t of test.templates) {
-        const s = resolveTemplate(t, ctx);
-        if (s !== null && parseBoolValue(s) === b) return true;
+        // An unresolved variable (null) parses to null, which never equals b.
+        if (parseBoolValue(resolveTemplate(t, ctx)) === b) return true;
       }
       return false;
     }
