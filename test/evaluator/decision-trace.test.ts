@@ -7,19 +7,7 @@ import type { AuthzRequest, CompiledPolicy, Decision, PolicyKind, PolicySet, Req
 // Source: sheet §1.1 (decision flow), §1.2 (resource policy table), §1.3 (root, cross-account), §2.3 (NotPrincipal).
 // Each path through evaluate() is checked for its decision, its determining statements and the combine events a
 // user sees with --explain (step, outcome and the exact message).
-const A = '111111111111';
-const B = '222222222222';
-const P = {
-  user: { kind: 'user', arn: `arn:aws:iam::${A}:user/alice`, accountId: A },
-  otherUser: { kind: 'user', arn: `arn:aws:iam::${B}:user/bob`, accountId: B },
-  session: { kind: 'role-session', arn: `arn:aws:sts::${A}:assumed-role/R/s1`, accountId: A, roleArn: `arn:aws:iam::${A}:role/R` },
-  otherSession: { kind: 'role-session', arn: `arn:aws:sts::${B}:assumed-role/X/s9`, accountId: B, roleArn: `arn:aws:iam::${B}:role/X` },
-  fed: { kind: 'federated-user', arn: `arn:aws:sts::${A}:federated-user/fed`, accountId: A, federatedUserOwnerArn: `arn:aws:iam::${A}:user/alice` },
-  root: { kind: 'root', arn: `arn:aws:iam::${A}:root`, accountId: A },
-  otherRoot: { kind: 'root', arn: `arn:aws:iam::${B}:root`, accountId: B },
-  service: { kind: 'service', arn: 'ec2.amazonaws.com', accountId: '', service: 'ec2.amazonaws.com' },
-  anonymous: { kind: 'anonymous', arn: '', accountId: '' },
-} as const satisfies Record<string, RequestPrincipal>;
+import { A, B, P } from './principals.js';
 
 const GET = { Action: 's3:GetObject', Resource: '*' };
 const allowGet = { Effect: 'Allow', ...GET };
