@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { slices } from './mutation.slices.mjs';
+// One test thread for all mutants, its src/ modules reloaded on every run: see the file.
+import './scripts/vitest-thread-reuse.mjs';
 
 // The tests StrykerJS runs against mutants of src/checks and src/evaluator
 // (`npm run mutation`): the test files of the slice named by IAMSIM_SLICE (see

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { awsManagedPolicies } from '../../src/model/aws-managed.js';
 import { compilePolicy } from '../../src/evaluator/parse-policy.js';
+import { corpus } from '../arbitraries/runs.js';
 
 // Source: every AWS managed policy (data/aws-managed-policies.json.gz): IAM accepted all of them, so must we.
 describe('compilePolicy on the AWS managed policy catalog', () => {
   it('accepts every AWS managed policy as a managed identity policy (Version 2012-10-17 required, no size limit)', () => {
-    const policies = awsManagedPolicies();
-    expect(policies.length).toBeGreaterThan(1000);
+    expect(awsManagedPolicies().length).toBeGreaterThan(1000);
+    const policies = corpus(awsManagedPolicies());
     const rejected: string[] = [];
     for (const p of policies) {
       const r = compilePolicy(p.document, { id: p.arn, kind: 'identity', requireVersion2012: true, sizeLimit: null });
@@ -29,7 +30,7 @@ describe('evaluate on the AWS managed policy catalog', () => {
     ];
     const mismatches: string[] = [];
     let allows = 0;
-    const all = awsManagedPolicies();
+    const all = corpus(awsManagedPolicies());
     for (let i = 0; i < all.length; i++) {
       const p = all[i]!;
       const r = compilePolicy(p.document, { id: p.arn, kind: 'identity', sizeLimit: null });
@@ -45,6 +46,7 @@ describe('evaluate on the AWS managed policy catalog', () => {
       }
     }
     expect(mismatches).toEqual([]);
-    expect(allows).toBeGreaterThan(30);
+    // 30 on the whole catalog; the same share of a sample.
+    expect(allows).toBeGreaterThan(Math.floor((30 * all.length) / awsManagedPolicies().length));
   });
 });
