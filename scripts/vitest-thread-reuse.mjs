@@ -11,7 +11,8 @@
 // node:worker_threads, for vitest's threads entry point only, with a stand-in
 // that hands out one real thread again and again:
 //   - "stop" is answered here ("stopped") and terminate() parks the thread
-//     (unref'd, so it never keeps the process alive) instead of killing it;
+//     (unref'd) instead of killing it; a thread parked for a second ends, so
+//     vitest can close;
 //   - on a parked thread the next "start" is answered here too ("started"):
 //     the thread keeps the environment and RPC channel of its first start, and
 //     the fresh serialized config of the new start (Stryker changes the test
@@ -19,7 +20,9 @@
 //   - every "run" invalidates every module under src/, so no module-level
 //     cache (compiled policies, catalog indexes, memos) computed under one
 //     mutant is seen by the next. Dependencies in node_modules are loaded once
-//     per thread, which is where the time went.
+//     per thread, which is where the time went. So are the two data loaders in
+//     DATA_ONLY: they import nothing but node: modules, so nothing a mutant
+//     changes can reach what they cache.
 // Everything else (messages, errors, exit, stdout and stderr) passes through.
 // A thread that exits is never reused. Only `npm run mutation` loads this.
 import { createRequire, syncBuiltinESMExports } from 'node:module';
@@ -32,14 +35,22 @@ const threads = require('node:worker_threads');
 const RealWorker = threads.Worker;
 const VITEST_ENTRY = /[\\/]vitest[\\/]dist[\\/]workers[\\/]threads\.js$/;
 
-/** Every .ts file under src/ of the directory vitest runs in (Stryker's sandbox), as module ids. */
+/** Source files kept loaded between runs: they read data files and import only node: modules (types aside). */
+const DATA_ONLY = ['src/model/aws-managed.ts', 'src/model/action-catalog.ts'].map((f) => resolve(f).replaceAll('\\', '/'));
+
+/** Every .ts file under src/ of the directory vitest runs in (Stryker's sandbox), as module ids, but DATA_ONLY. */
 function sourceFiles(dir = resolve('src')) {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
-    return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p.replaceAll('\\', '/')] : [];
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    const id = p.replaceAll('\\', '/');
+    return id.endsWith('.ts') && !DATA_ONLY.includes(id) ? [id] : [];
   });
 }
 let sources;
+
+/** How long a parked thread waits for the next mutant before it ends. */
+const IDLE_MS = 1_000;
 
 /** Parked threads by entry point, arguments and environment. */
 const parked = new Map();
@@ -72,6 +83,7 @@ class ReusedWorker extends EventEmitter {
     const list = parked.get(this.key) ?? [];
     parked.set(this.key, list);
     this.shared = list.pop() ?? new Shared(entry, options);
+    clearTimeout(this.shared.idle);
     this.shared.owner = this;
     this.shared.thread.ref();
     this.config = undefined;
@@ -114,6 +126,16 @@ class ReusedWorker extends EventEmitter {
     if (!s.exited) {
       s.thread.unref();
       parked.get(this.key)?.push(s);
+      // Mutants follow one another within milliseconds; a thread parked this long means vitest is closing, and vitest
+      // waits for every thread to end before it exits.
+      s.idle = setTimeout(() => {
+        const list = parked.get(this.key) ?? [];
+        if (list.includes(s)) {
+          list.splice(list.indexOf(s), 1);
+          void s.thread.terminate();
+        }
+      }, IDLE_MS);
+      s.idle.unref();
     }
     return 0;
   }

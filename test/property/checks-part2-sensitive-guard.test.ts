@@ -7,6 +7,7 @@
  * - GUARD-ENDS-ACCESS: after the fix, nothing at all is allowed at or after the contract end, nor from outside the
  *   allowlist (checked with the reference evaluator, independently of the fast one the check uses).
  */
+import { runs } from '../arbitraries/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import check, { type SensitiveAccessOptions } from '../../src/checks/rules/sensitive-access-conditions.js';
@@ -79,7 +80,7 @@ describe('sensitive-access-conditions properties', () => {
           expect(ref(pa.set, req)).not.toBe('Allow');
         }
       }
-    }), { numRuns: 60, seed: 12 });
+    }), { numRuns: runs(60, 15), seed: 12 });
     // Not vacuous: most generated contractors needed the guard, and many requests were late or outside.
     expect(fixedRuns).toBeGreaterThan(30);
     expect(checkedLate).toBeGreaterThan(1000);

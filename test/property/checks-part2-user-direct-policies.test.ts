@@ -3,6 +3,7 @@
  * evaluator over the whole request universe of every document involved (every action class, resource instance and
  * condition boundary), comparing the three effects, not just allow/deny.
  */
+import { runs } from '../arbitraries/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import check from '../../src/checks/rules/user-direct-policies.js';
@@ -52,7 +53,7 @@ describe('user-direct-policies fix', () => {
       const u = buildUniverse([...pb.documents, ...pa.documents], REAL_CATALOG, { principal: pb.principal, fixed: pb.fixed });
       const diff = compareGrants(u, pb.set, pa.set, decideRaw, { strict: true });
       expect(diff.equal).toBe(true);
-    }), { numRuns: 40, seed: 5 });
+    }), { numRuns: runs(40, 15), seed: 5 });
   });
 
   it('the comparison is not vacuous: losing the group membership is a difference', () => {
