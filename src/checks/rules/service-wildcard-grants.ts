@@ -9,19 +9,16 @@ import { broadGrants, memoTest } from '../least-privilege/broad-grants.js';
 import type { Report } from '../types.js';
 import { decideRaw } from '../universe/decide-raw.js';
 import { fullyGrantedServices, grantsEverything } from '../universe/grants-admin.js';
-import { policyFacts } from '../universe/policy-facts.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
 
 type Msg = 'serviceWildcard' | 'unattachedWildcard' | 'replaceWithUsed';
 
 const wildcards = memoTest((doc) => {
   if (grantsEverything([doc], decideRaw, REAL_CATALOG)) return null;
-  // Only services the policy names can be fully granted (NotAction aside, which names services by exclusion).
-  const facts = policyFacts([doc]);
-  const named = new Set(facts.actionPatterns.map((p) => p.slice(0, p.indexOf(':')).toLowerCase()).filter((s) => s !== '' && !/[*?]/.test(s)));
-  const hasWildService = facts.actionPatterns.some((p) => p === '*' || /[*?]/.test(p.slice(0, Math.max(0, p.indexOf(':')))));
-  const hasNotAction = JSON.stringify(doc).includes('"NotAction"');
-  const services = fullyGrantedServices([doc], decideRaw, REAL_CATALOG, hasWildService || hasNotAction ? undefined : named);
+  // Every service is tried: one that no Action names is only fully allowed through `*`, `*:…` or NotAction, and the
+  // grid of decisions is the same size either way. A vendor with a wildcard (`sq*:*`) is not valid IAM ("Vendor sq*
+  // is not valid"), so such a document never compiles and grants nothing (sheet §6.1).
+  const services = fullyGrantedServices([doc], decideRaw, REAL_CATALOG);
   return services.length > 0 ? services.map((s) => `${s}:*`).join(', ') : null;
 });
 
