@@ -15,7 +15,7 @@ import { isAwsManagedArn } from '../../model/aws-managed.js';
 import { defineCheck } from '../define-check.js';
 import type { Fix, OperationCall, Report, ResourceRef } from '../types.js';
 import { buildUniverse } from '../universe/build-universe.js';
-import { actionsOf, compareGrants, grantsContained, lostActionsWithin } from '../universe/compare-grants.js';
+import { actionsOf, allowedRequests, compareGrants, lostActionsWithin } from '../universe/compare-grants.js';
 import { decideRaw } from '../universe/decide-raw.js';
 import { PROBE_PRINCIPAL } from '../universe/grants-admin.js';
 import { REAL_CATALOG } from '../universe/real-catalog.js';
@@ -47,14 +47,16 @@ interface Candidate {
 }
 let candidates: readonly Candidate[] | undefined;
 
+/** Orders entities by name (names are unique within what is sorted). */
+const byName = (a: { readonly name: string }, b: { readonly name: string }): number => (a.name < b.name ? -1 : 1);
+
 /** AWS managed policies that can be attached to users, groups and roles, with their service sets (computed once). */
 function awsCandidates(): readonly Candidate[] {
-  if (candidates === undefined) {
-    candidates = awsManagedPolicies()
-      .filter((p) => !p.path.startsWith('/aws-service-role/'))
-      .map((p) => ({ policy: p, services: allowedServices(p.document, REAL_CATALOG), ...allowShape(p.document) }))
-      .sort((a, b) => (a.services?.size ?? Infinity) - (b.services?.size ?? Infinity) || (a.policy.name < b.policy.name ? -1 : 1));
-  }
+  candidates ??= awsManagedPolicies()
+    // Stryker disable next-line MethodExpression: every service-role policy's path is exactly /aws-service-role/, so startsWith and endsWith agree
+    .filter((p) => !p.path.startsWith('/aws-service-role/'))
+    .map((p) => ({ policy: p, services: allowedServices(p.document, REAL_CATALOG), ...allowShape(p.document) }))
+    .sort((a, b) => (a.services?.size ?? Infinity) - (b.services?.size ?? Infinity) || byName(a.policy, b.policy));
   return candidates;
 }
 
@@ -88,12 +90,17 @@ export interface AwsMatch {
 export function bestAwsMatch(doc: PolicyDocument, maxCandidates: number, maxUniverse = 100_000, maxGained = Infinity, maxLost = 0): AwsMatch | undefined {
   const key = JSON.stringify([doc, maxCandidates, maxUniverse, maxGained, maxLost]);
   const hit = matches.get(key);
+  // Stryker disable next-line ConditionalExpression: a memo hit returns what findBest computes again for the same key
   if (hit !== undefined) return hit ?? undefined;
   const m = findBest(doc, maxCandidates, maxUniverse, maxGained, maxLost);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the memo's size bound only decides when it is emptied, never an answer
   if (matches.size >= 2000) matches.clear();
   matches.set(key, m ?? null);
   return m;
 }
+
+/** How far a match is from an exact one: each gained action, ten per lost action, half for widening resources. */
+const cost = (x: AwsMatch): number => x.gained.length + x.lost.length * 10 + (x.widensResources ? 0.5 : 0);
 
 function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: number, maxGained: number, maxLost: number): AwsMatch | undefined {
   const mine = allowedServices(doc, REAL_CATALOG);
@@ -101,6 +108,7 @@ function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: numbe
   // A Deny-free candidate allows every action it names, so it gains at least (its count - ours): skip those that
   // would gain more than any report could show (maxGained, or a stale copy's quarter of our size).
   const gainLimit = Math.max(maxGained, Math.ceil(mineCount / 4));
+  // Stryker disable next-line ConditionalExpression: fast path: a document naming no real action allows nothing the comparison sees, so every candidate is skipped below
   if (mine !== null && mine.size === 0) return undefined;
   let best: AwsMatch | undefined;
   let tried = 0;
@@ -119,49 +127,56 @@ function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: numbe
     if (u.size > maxUniverse) continue;
     // Containment first (it stops at the first counter-example); the full comparison only when it could be reported.
     // A near match keeps at least three quarters of what the custom policy allows.
-    const lost = missAllowed === 0 || maxLost === 0 ? (grantsContained(u, a, b, decideRaw) ? [] : null) : lostActionsWithin(u, a, b, decideRaw, Math.min(maxLost, Math.floor(mineCount / 4)));
+    // With missAllowed 0 this is containment (it stops at the first counter-example).
+    const lost = lostActionsWithin(u, a, b, decideRaw, missAllowed);
     if (lost === null) continue;
     const diff = compareGrants(u, a, b, decideRaw);
     const gainedReqs = diff.onlyB;
-    const mineActions = new Set(actionsOf(u, compareGrants(u, a, { identity: [] }, decideRaw).onlyA));
+    const mineActions = new Set(actionsOf(u, allowedRequests(u, a, decideRaw)));
     // The probe principal is in another account, so grants on account-qualified ARNs (a queue, a table) allow nothing
     // here; a document that allows nothing the comparison can see matches no policy, rather than "equalling" every
-    // candidate that also allows nothing here.
-    if (mineActions.size === 0) continue;
+    // candidate that also allows nothing here. The quarter is of what it allows here, not of what it names: a policy
+    // naming many actions on such ARNs must not be "near" one that keeps none of what it does allow.
+    if (mineActions.size === 0 || lost.length * 4 > mineActions.size) continue;
     const gained = actionsOf(u, gainedReqs).filter((x) => !mineActions.has(x));
+    // Stryker disable next-line OptionalChaining,BooleanLiteral: r is a request of u, so its action class always exists
     const widensResources = gainedReqs.some((r) => u.actionClasses[r.actionClass]?.members.some((m) => mineActions.has(m)) ?? false);
-    const awsActions = mineActions.size - lost.length + gained.length;
-    const m: AwsMatch = { aws: c.policy, gained, lost, widensResources, coverage: awsActions <= 0 ? 1 : (mineActions.size - lost.length) / awsActions };
-    const cost = (x: AwsMatch): number => x.gained.length + x.lost.length * 10 + (x.widensResources ? 0.5 : 0);
+    // At least three quarters of mineActions are kept, so the share's denominator is positive.
+    const m: AwsMatch = { aws: c.policy, gained, lost, widensResources, coverage: (mineActions.size - lost.length) / (mineActions.size - lost.length + gained.length) };
     if (best === undefined || cost(m) < cost(best)) best = m;
-    if (m.gained.length === 0 && m.lost.length === 0 && !m.widensResources) break;
+    // Stryker disable next-line ConditionalExpression: fast path: no later candidate can cost less than 0, and a tie keeps the earlier one
+    if (cost(m) === 0) break;
   }
   return best;
 }
 
-/** Where a custom policy is held, as swap operations. */
-function swapFix(account: Account, custom: { kind: 'managed'; arn: string } | { kind: 'inline'; holder: 'user' | 'group' | 'role'; name: string; policy: string }, awsArn: string): Fix {
+type HolderKind = 'user' | 'group' | 'role';
+
+/** Attaching `awsArn` to a holder, unless it holds it already. */
+function attachCall(account: Account, kind: HolderKind, name: string, awsArn: string): OperationCall[] {
+  const op = kind === 'user' ? 'AttachUserPolicy' : kind === 'group' ? 'AttachGroupPolicy' : 'AttachRolePolicy';
+  const field = kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
+  const holder = kind === 'user' ? account.users[name] : kind === 'group' ? account.groups[name] : account.roles[name];
+  return holder !== undefined && !holder.attachedPolicies.includes(awsArn) ? [{ op, input: { [field]: name, PolicyArn: awsArn } }] : [];
+}
+
+/** Swapping an inline policy for `awsArn`: attach it to the holder, delete the inline one. */
+function swapInline(account: Account, holder: HolderKind, name: string, policy: string, awsArn: string): Fix {
+  const op = holder === 'user' ? 'DeleteUserPolicy' : holder === 'group' ? 'DeleteGroupPolicy' : 'DeleteRolePolicy';
+  const field = holder === 'user' ? 'UserName' : holder === 'group' ? 'GroupName' : 'RoleName';
+  return [...attachCall(account, holder, name, awsArn), { op, input: { [field]: name, PolicyName: policy } }];
+}
+
+/** Swapping a customer managed policy for `awsArn` wherever it is attached. */
+function swapManaged(account: Account, arn: string, awsArn: string): Fix {
   const calls: OperationCall[] = [];
-  const attach = (kind: 'user' | 'group' | 'role', name: string): void => {
-    const op = kind === 'user' ? 'AttachUserPolicy' : kind === 'group' ? 'AttachGroupPolicy' : 'AttachRolePolicy';
-    const field = kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
-    const holder = kind === 'user' ? account.users[name] : kind === 'group' ? account.groups[name] : account.roles[name];
-    if (holder !== undefined && !holder.attachedPolicies.includes(awsArn)) calls.push({ op, input: { [field]: name, PolicyArn: awsArn } });
-  };
-  if (custom.kind === 'inline') {
-    attach(custom.holder, custom.name);
-    const op = custom.holder === 'user' ? 'DeleteUserPolicy' : custom.holder === 'group' ? 'DeleteGroupPolicy' : 'DeleteRolePolicy';
-    const field = custom.holder === 'user' ? 'UserName' : custom.holder === 'group' ? 'GroupName' : 'RoleName';
-    calls.push({ op, input: { [field]: custom.name, PolicyName: custom.policy } });
-    return calls;
-  }
   for (const [kind, map] of [['user', account.users], ['group', account.groups], ['role', account.roles]] as const) {
-    for (const p of Object.values(map).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (!p.attachedPolicies.includes(custom.arn)) continue;
-      attach(kind, p.name);
+    for (const p of Object.values(map).sort(byName)) {
+      if (!p.attachedPolicies.includes(arn)) continue;
+      calls.push(...attachCall(account, kind, p.name, awsArn));
       const op = kind === 'user' ? 'DetachUserPolicy' : kind === 'group' ? 'DetachGroupPolicy' : 'DetachRolePolicy';
       const field = kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
-      calls.push({ op, input: { [field]: p.name, PolicyArn: custom.arn } });
+      calls.push({ op, input: { [field]: p.name, PolicyArn: arn } });
     }
   }
   return calls;
@@ -218,27 +233,27 @@ export default defineCheck({
         scope: m.widensResources ? ', and its actions on every resource' : '',
         coverage: Math.round(m.coverage * 100),
       };
-      const f = fix(m.aws.arn);
       out.push({
         messageId: equal ? 'equalsAws' : near ? 'nearAws' : stale ? 'staleCopy' : 'containedInAws',
         data,
         resource,
-        ...(f.length > 0 ? { suggestions: [{ messageId: 'swap' as const, data, fix: f }] } : {}),
+        // Every custom policy judged is held somewhere (unattached ones are skipped), so the swap always has operations.
+        suggestions: [{ messageId: 'swap' as const, data, fix: fix(m.aws.arn) }],
       });
     };
     const attached = new Set([...Object.values(account.users), ...Object.values(account.groups), ...Object.values(account.roles)].flatMap((h) => h.attachedPolicies));
-    for (const p of Object.values(account.policies).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const p of Object.values(account.policies).sort(byName)) {
       // An import can carry a retired AWS managed policy the catalog lacks: it is AWS's, not a customer's to review or swap.
       if (isAwsManagedArn(p.arn)) continue;
       const v = p.versions.find((x) => x.id === p.defaultVersion);
       // An unattached policy grants nothing to anyone; once swapped out, a copy is left for a person to delete.
       if (v === undefined || !attached.has(p.arn)) continue;
-      judge(v.document, p.name, { kind: 'policy', arn: p.arn, name: p.name }, (aws) => swapFix(account, { kind: 'managed', arn: p.arn }, aws));
+      judge(v.document, p.name, { kind: 'policy', arn: p.arn, name: p.name }, (aws) => swapManaged(account, p.arn, aws));
     }
     for (const [holder, map] of [['user', account.users], ['group', account.groups], ['role', account.roles]] as const) {
-      for (const h of Object.values(map).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      for (const h of Object.values(map).sort(byName)) {
         for (const [name, doc] of Object.entries(h.inlinePolicies)) {
-          judge(doc, `inline ${name} of ${holder} ${h.name}`, { kind: holder, arn: h.arn, name: h.name }, (aws) => swapFix(account, { kind: 'inline', holder, name: h.name, policy: name }, aws));
+          judge(doc, `inline ${name} of ${holder} ${h.name}`, { kind: holder, arn: h.arn, name: h.name }, (aws) => swapInline(account, holder, h.name, name, aws));
         }
       }
     }
