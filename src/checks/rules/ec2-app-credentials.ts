@@ -43,7 +43,7 @@ export function planMoveToRole(account: Account, inst: Ec2Instance, app: string,
   if (user === undefined) return null;
   const pp = userPolicies(account, user);
   const logged = loggedRequests(account, pp, from, now).filter((l) => l.event.userIdentity.accessKeyId === keyId);
-  const all = new Set((pp.set.identity ?? []).map((_, i) => i));
+  const all = new Set(pp.sources.map((_, i) => i));
   const generated = generateLeastPrivilege(pp.set, all, logged);
   const statements = generated.document['Statement'] as readonly unknown[];
   const calls: OperationCall[] = [];
@@ -75,7 +75,7 @@ export function planMoveToRole(account: Account, inst: Ec2Instance, app: string,
     const r = request(after, { principal: { kind: 'instance', instanceId: inst.id, application: app }, action: l.request.action, resource: l.request.resource, sourceIp: l.event.sourceIPAddress, region: l.event.awsRegion, at: now });
     if (r.outcome === 'allowed') stillAllowed++;
   }
-  const keyInactive = after.users[userName]?.accessKeys.find((k) => k.id === keyId)?.status === 'Inactive';
+  const keyInactive = after.users[userName]!.accessKeys.some((k) => k.id === keyId && k.status === 'Inactive');
   return { fix: calls, role, logged, stillAllowed, keyInactive, holds: stillAllowed === logged.length && (keyInactive || sharedKey) };
 }
 
@@ -108,6 +108,7 @@ export default defineCheck({
   detect({ account, now, options }) {
     const out: Report<Msg>[] = [];
     const from = addMillis(now, -options.activityDays * 86_400_000);
+    // Stryker disable next-line EqualityOperator: instance ids are the keys of a record, so no two are equal
     for (const inst of Object.values(account.instances).sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const ref = { kind: 'instance' as const, arn: `arn:${account.partition}:ec2:${inst.region}:${account.id}:instance/${inst.id}`, name: inst.id };
       if (inst.instanceProfile === null) out.push({ messageId: 'noInstanceProfile', data: { instance: inst.id }, resource: ref });
