@@ -4,7 +4,7 @@
  * The module is imported afresh so that its candidate list is computed inside these tests.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AwsMatch } from '../../../src/checks/rules/prefer-aws-managed-policies.js';
+import type { AwsMatch, PreferAwsOptions } from '../../../src/checks/rules/prefer-aws-managed-policies.js';
 import { REAL_CATALOG } from '../../../src/checks/universe/real-catalog.js';
 import type { PolicyDocument } from '../../../src/evaluator/types.js';
 import { account, doc, group, managed, role, user } from '../universe-fixtures.js';
@@ -107,7 +107,7 @@ describe('prefer-aws-managed-policies: what is reported', () => {
   const Q = 'arn:aws:iam::111122223333:policy/Q';
   const inGroup = (d: PolicyDocument) => account({ groups: [group('g', { attachedPolicies: [Q] })], policies: [managed('Q', d)] });
   it('a near match reports the share of the AWS policy it keeps', () => {
-    const r = mod.default.detect({ account: inGroup(doc(allow(['sqs:*', 'sns:Publish']))), now: NOW, options: { ...mod.default.meta.defaults!, maxUniverse: 99_998 } });
+    const r = mod.default.detect({ account: inGroup(doc(allow(['sqs:*', 'sns:Publish']))), now: NOW, options: { ...(mod.default.meta.defaults as PreferAwsOptions), maxUniverse: 99_998 } });
     expect(r.map((x) => [x.messageId, x.data])).toEqual([['nearAws', {
       policy: 'Q', aws: 'AmazonSQSFullAccess', gained: 0, gainedExamples: 'none', lost: '1 action(s): sns:Publish', lostCount: 1, scope: '', coverage: 100,
     }]]);
