@@ -23,7 +23,10 @@ export interface ReplacementPlan {
   readonly replaced: readonly string[];
 }
 
-const label = (s: PolicySourceRef): string => (s.kind === 'inline' || s.kind === 'group-inline' ? `inline ${s.name}` : s.arn.slice(s.arn.lastIndexOf('/') + 1));
+/** The principal's own sources, the only ones a replacement may remove. */
+type OwnSource = Extract<PolicySourceRef, { kind: 'inline' | 'attached' }>;
+
+const label = (s: OwnSource): string => (s.kind === 'inline' ? `inline ${s.name}` : s.arn.slice(s.arn.lastIndexOf('/') + 1));
 
 /** Plans the replacement of the principal's own policies selected by `replace`; null when none is selected. */
 export function planReplacement(
@@ -33,7 +36,10 @@ export function planReplacement(
   const pp = principalPolicies(account, key);
   if (pp === undefined) return null;
   const replacedIdx = new Set<number>();
-  pp.sources.forEach((s, i) => { if ((s.kind === 'inline' || s.kind === 'attached') && replace(s)) replacedIdx.add(i); });
+  const replacedSources: OwnSource[] = [];
+  pp.sources.forEach((s, i) => {
+    if ((s.kind === 'inline' || s.kind === 'attached') && replace(s)) { replacedIdx.add(i); replacedSources.push(s); }
+  });
   if (replacedIdx.size === 0) return null;
   const logged = loggedRequests(account, pp, from, now);
   const generated = generateLeastPrivilege(pp.set, replacedIdx, logged);
@@ -41,16 +47,17 @@ export function planReplacement(
   const keptInline = new Set(pp.sources.filter((s, i) => s.kind === 'inline' && !replacedIdx.has(i)).map((s) => (s as { name: string }).name));
   let policyName = baseName;
   for (let n = 2; keptInline.has(policyName); n++) policyName = `${baseName}-${n}`;
+  // Stryker disable next-line ArrayDeclaration: equivalent, userPolicies and rolePolicies always set identity, so the fallback is never used
   const identity = (pp.set.identity ?? []).filter((_, i) => !replacedIdx.has(i));
-  const after: RawPolicySet = { ...pp.set, identity: statements.length > 0 ? [...identity, generated.document] : identity };
-  const proof = proveReplacement(pp, after, statements.length > 0 ? [generated.document] : [], logged, decide, catalog);
+  const added = statements.length > 0 ? [generated.document] : [];
+  const after: RawPolicySet = { ...pp.set, identity: [...identity, ...added] };
+  const proof = proveReplacement(pp, after, added, logged, decide, catalog);
   const who = key.kind === 'user' ? { UserName: key.name } : { RoleName: key.name };
   const calls: OperationCall[] = [];
-  if (statements.length > 0) calls.push({ op: key.kind === 'user' ? 'PutUserPolicy' : 'PutRolePolicy', input: { ...who, PolicyName: policyName, PolicyDocument: generated.document } });
-  const replacedSources = pp.sources.filter((_, i) => replacedIdx.has(i));
+  if (added.length > 0) calls.push({ op: key.kind === 'user' ? 'PutUserPolicy' : 'PutRolePolicy', input: { ...who, PolicyName: policyName, PolicyDocument: generated.document } });
   for (const s of replacedSources) {
     if (s.kind === 'attached') calls.push({ op: key.kind === 'user' ? 'DetachUserPolicy' : 'DetachRolePolicy', input: { ...who, PolicyArn: s.arn } });
-    else if (s.kind === 'inline' && !(statements.length > 0 && s.name === policyName)) calls.push({ op: key.kind === 'user' ? 'DeleteUserPolicy' : 'DeleteRolePolicy', input: { ...who, PolicyName: s.name } });
+    else if (!(added.length > 0 && s.name === policyName)) calls.push({ op: key.kind === 'user' ? 'DeleteUserPolicy' : 'DeleteRolePolicy', input: { ...who, PolicyName: s.name } });
   }
   return { policyName, generated, fix: calls, proof, replaced: replacedSources.map(label) };
 }
