@@ -26,11 +26,13 @@ export default defineCheck({
     for (const u of Object.values(account.users)) {
       const keys = activeKeys(u);
       if (keys.length < 2) continue;
-      const stale = [...keys].sort((a, b) => {
-        const ua = keyLastUsed(account, a.id) ?? '';
-        const ub = keyLastUsed(account, b.id) ?? '';
-        return ua === ub ? (a.created < b.created ? -1 : a.created > b.created ? 1 : 0) : ua < ub ? -1 : 1;
-      })[0]!;
+      // The stalest key: last used earliest (never used first), then created earliest, then first listed.
+      let stale = keys[0]!;
+      for (const k of keys.slice(1)) {
+        const uk = keyLastUsed(account, k.id) ?? '';
+        const us = keyLastUsed(account, stale.id) ?? '';
+        if (uk < us || (uk === us && k.created < stale.created)) stale = k;
+      }
       out.push({
         messageId: 'twoActive' as const,
         data: { user: u.name, count: keys.length, keys: keys.map((k) => k.id).join(', ') },

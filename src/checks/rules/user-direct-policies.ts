@@ -29,6 +29,7 @@ export function policySetKey(p: { readonly attachedPolicies: readonly string[]; 
 /** A group holding exactly the user's direct policies, if one exists (the user's own groups first). */
 export function matchingGroup(account: Account, u: User): Group | undefined {
   const key = policySetKey(u);
+  // Stryker disable next-line EqualityOperator: group names are the keys of a record, so no two are equal
   const groups = Object.values(account.groups).sort((a, b) => Number(u.groups.includes(b.name)) - Number(u.groups.includes(a.name)) || (a.name < b.name ? -1 : 1));
   return groups.find((g) => policySetKey(g) === key);
 }
@@ -91,6 +92,7 @@ export default defineCheck({
   },
   detect({ account }) {
     const out: Report<Msg>[] = [];
+    // Stryker disable next-line EqualityOperator: user names are the keys of a record, so no two are equal
     for (const u of Object.values(account.users).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const names = [...new Set(u.attachedPolicies)].map(shortName).concat(Object.keys(u.inlinePolicies).map((n) => `inline ${n}`));
       if (names.length === 0) continue;
