@@ -21,10 +21,16 @@ export interface GeneratedPolicy {
   readonly notAllowedNow: readonly LoggedRequest[];
 }
 
-const canonical = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
-  : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
-  : JSON.stringify(v);
+/** A JSON value as text with object keys sorted, so Conditions equal up to key order compare equal. */
+function canonical(v: unknown): string {
+  // Stryker disable next-line ConditionalExpression: equivalent, an array read as an object keyed '0', '1'… could only meet an object with those keys where a valid Condition has arrays (values), never objects
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const pairs = Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`);
+  // Stryker disable next-line StringLiteral: equivalent, each pair starts with a quoted key after a self-delimiting value, so pairs joined without ',' tell Conditions apart exactly as with it
+  const body = pairs.join(',');
+  return `{${body}}`;
+}
 
 /**
  * Generates a policy for `logged` that can replace the identity policies at `replaced` (indexes into
@@ -32,7 +38,6 @@ const canonical = (v: unknown): string =>
  */
 export function generateLeastPrivilege(set: RawPolicySet, replaced: ReadonlySet<number>, logged: readonly LoggedRequest[]): GeneratedPolicy {
   const compiled = compileRawSet(set);
-  const docs = set.identity ?? [];
   const groups = new Map<string, { resource: string; condition: unknown; actions: Set<string> }>();
   const covered: LoggedRequest[] = [];
   const keptElsewhere: LoggedRequest[] = [];
@@ -44,16 +49,19 @@ export function generateLeastPrivilege(set: RawPolicySet, replaced: ReadonlySet<
     const identityRefs = d.determining.filter((r) => r.policyKind === 'identity');
     if (identityRefs.length === 0 || identityRefs.some((r) => !replaced.has(indexOf(r)))) { keptElsewhere.push(l); continue; }
     const ref = identityRefs[0] as StatementRef;
-    const st = statementsOf(docs[indexOf(ref)] as PolicyDocument)[ref.index];
-    const condition = st?.['Condition'];
+    // An identity statement determined the decision, so set.identity holds its document and the document its statement.
+    const st = statementsOf((set.identity as readonly PolicyDocument[])[indexOf(ref)] as PolicyDocument)[ref.index] as Readonly<Record<string, unknown>>;
+    const condition = st['Condition'];
     const key = `${l.request.resource}\u0000${canonical(condition ?? null)}`;
     let g = groups.get(key);
     if (g === undefined) { g = { resource: l.request.resource, condition, actions: new Set() }; groups.set(key, g); }
     g.actions.add(l.request.action);
     covered.push(l);
   }
-  const statements = [...groups.values()]
-    .sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0))
+  // By resource (code unit order), groups of one resource in the order first logged.
+  const all = [...groups.values()];
+  const statements = [...new Set(all.map((g) => g.resource))].sort()
+    .flatMap((r) => all.filter((g) => g.resource === r))
     .map((g, i) => ({
       Sid: `Used${i + 1}`,
       Effect: 'Allow',
