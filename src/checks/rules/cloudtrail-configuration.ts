@@ -46,6 +46,7 @@ export default defineCheck({
   },
   detect({ account, options }) {
     const out: Report<Msg>[] = [];
+    // Stryker disable next-line EqualityOperator: trails are stored by name (CreateTrail keys them by Name), so names never tie.
     const trails = Object.values(account.trails).sort((a, b) => (a.name < b.name ? -1 : 1));
     if (trails.length === 0) {
       const name = options.trailName;

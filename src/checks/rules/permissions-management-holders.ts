@@ -16,6 +16,7 @@ const examplesBySummary = new WeakMap<object, string>();
 /** The first Permissions management actions of a summary, as text; once per distinct summary (principals with the same policies share one). */
 function pmExamples(services: readonly ServiceSummary[]): string {
   let text = examplesBySummary.get(services);
+  // Stryker disable next-line ConditionalExpression: a memo; recomputing the text from the same summary gives the same text.
   if (text === undefined) {
     const pm = services.flatMap((s) => s.permissionsManagement);
     text = pm.slice(0, 3).join(', ') + (pm.length > 3 ? ', …' : '');

@@ -33,6 +33,7 @@ export default defineCheck({
   },
   detect({ account, now, options }) {
     const out: Report<Msg>[] = [];
+    // Stryker disable next-line EqualityOperator: customer managed policy names are unique in an account; a tie can only pair one with an AWS managed policy, which is skipped.
     for (const p of Object.values(account.policies).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       // An import can carry a retired AWS managed policy the catalog lacks: it is AWS's, not a customer's to review or swap.
       if (isAwsManagedArn(p.arn)) continue;
