@@ -96,10 +96,11 @@ export function detectSensitiveAccess(account: Account, now: Instant, o: Sensiti
     if (endTag !== undefined && end === null) reports.push({ messageId: 'badContractEnd', data: { ...base, tag: o.contractEndTag, value: endTag }, resource });
     const configured = [...cidrList(tagValue(p.tags, o.allowlistTag)), ...o.allowedCidrs];
     const allowlist = configured.length > 0 ? [...new Set(configured)].sort() : statedAllowlist(pp.documents, o.minAllowlistPrefix);
-    // Boundaries the universe must include even if no policy mentions them: the allowlist, the contract end, now.
-    const probe: PolicyDocument = { Statement: [{ Effect: 'Allow', Action: [], Resource: [], Condition: {
-      IpAddress: { 'aws:SourceIp': allowlist.length > 0 ? [...allowlist] : ['192.0.2.0/24'] },
-      DateGreaterThanEquals: { 'aws:CurrentTime': [now, ...(end ? [end] : [])] },
+    // Boundaries the universe must include even if no policy mentions them: the allowlist, the contract end, now. Only
+    // the conditions are read; an IP condition, even with no allowlist, also adds an address outside every policy range.
+    const probe: PolicyDocument = { Statement: [{ Condition: {
+      IpAddress: { 'aws:SourceIp': [...allowlist] },
+      DateGreaterThanEquals: { 'aws:CurrentTime': [now, end ?? now] },
     } }] };
     const u = buildUniverse([...pp.documents, probe], catalog, { principal: pp.principal, fixed: { ...pp.fixed, 'aws:ViaAWSService': 'false' } });
     const describe = (r: { action: string; resource: string }): string => `${r.action} on ${r.resource}`;
@@ -108,7 +109,8 @@ export function detectSensitiveAccess(account: Account, now: Instant, o: Sensiti
 
     const outside = firstAllowed(u, pp.set, decide, (c) => {
       const ip = c['aws:sourceip'];
-      return typeof ip !== 'string' || !ipInAny(ip, allowlist);
+      // A request without aws:SourceIp is outside too (String(undefined) is no address).
+      return !ipInAny(String(ip), allowlist);
     });
     if (outside !== undefined) {
       // Stryker disable next-line OptionalChaining: firstAllowed returns a request of this universe, so its context index is always in range.
@@ -126,7 +128,7 @@ export function detectSensitiveAccess(account: Account, now: Instant, o: Sensiti
         const t = c['aws:currenttime'];
         const ip = c['aws:sourceip'];
         // Judge the date bound on its own: from inside the allowlist when there is one.
-        return Date.parse(String(t)) >= Date.parse(end) && (allowlist.length === 0 || (typeof ip === 'string' && ipInAny(ip, allowlist)));
+        return Date.parse(String(t)) >= Date.parse(end) && (allowlist.length === 0 || ipInAny(String(ip), allowlist));
       });
       if (late !== undefined) {
         // Stryker disable next-line OptionalChaining: firstAllowed returns a request of this universe, so its context index is always in range.

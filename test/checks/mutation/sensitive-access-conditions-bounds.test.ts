@@ -50,6 +50,11 @@ describe('sensitive-access-conditions bounds', () => {
       ['noDateBound', '2026-07-01T00:00:00Z'],
     ]);
   });
+  it('with no allowlist, a grant that only needs some source address is still "from any address"', () => {
+    expect(run({ employment: 'contractor' }, { Effect: 'Allow', ...drop, Condition: { Null: { 'aws:SourceIp': 'false' } } })).toEqual([
+      { messageId: 'noKnownAllowlist', data: { kind: 'user', name: 'priya', reason: 'employment=contractor', example, tag: 'iamsim:allowed-cidrs' }, fixed: false },
+    ]);
+  });
   it('statedAllowlist skips conditions on aws:SourceIp whose operator is unknown or not an IP operator', () => {
     const d = doc(
       { Effect: 'Allow', ...drop, Condition: { Bogus: { 'aws:SourceIp': '10.0.0.0/8' }, StringEquals: { 'aws:SourceIp': '10.1.0.0/16' } } },
