@@ -64,6 +64,12 @@ describe('bestAwsMatch: the pre-filters', () => {
     expect(m?.lost).toEqual([]);
     expect(m?.gained.slice(0, 4)).toEqual(['account:GetAccountInformation', 'account:GetGovCloudAccountInformation', 'account:GetPrimaryEmail', 'account:ListRegions']);
   });
+  it('the services a candidate may miss are bounded by a quarter of the actions the document names, not only by maxLost', () => {
+    // Three named actions: no service may be missing, so AWSAppSyncPushToCloudWatchLogs (no SQS) is not tried even with maxLost 2.
+    expect(best(doc(allow(['logs:CreateLogGroup', 'logs:CreateLogStream']), allow('sqs:SendMessage', ACCT_QUEUE)), 40, 99_992, Infinity, 2)).toEqual({
+      aws: 'AWSLambdaSQSQueueExecutionRole', gained: ['logs:PutLogEvents', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'], lost: [], widens: false,
+    });
+  });
   it('a document naming every service is compared with the all-services candidates', () => {
     expect(best(doc(allow('*')), 40)).toEqual({ aws: 'AdministratorAccess', gained: [], lost: [], widens: false });
   });
@@ -88,6 +94,11 @@ describe('bestAwsMatch: comparison and cost', () => {
     expect(best(doc(allow(['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], 'arn:aws:logs:*:*:*')), 40)).toEqual({
       aws: 'AWSOpsWorksCloudWatchLogs', gained: ['logs:CreateLogGroup'], lost: [], widens: false,
     });
+  });
+  it('an exact match tried later beats an earlier one that only widens resources', () => {
+    // CloudWatchLambdaInsightsExecutionRolePolicy written out; AWSAppSyncPushToCloudWatchLogs, tried first, allows the same actions on every resource.
+    const insights = doc(allow('logs:CreateLogGroup'), allow(['logs:CreateLogStream', 'logs:PutLogEvents'], 'arn:aws:logs:*:*:log-group:/aws/lambda-insights:*'));
+    expect(best(insights, 40, 99_993)).toEqual({ aws: 'CloudWatchLambdaInsightsExecutionRolePolicy', gained: [], lost: [], widens: false });
   });
   it('widening is reported when the AWS policy allows one of our actions on more resources', () => {
     expect(best(doc(allow('s3:GetObject', 'arn:aws:s3:::b/*')), 40)).toEqual({ aws: 'AmazonEC2RoleforAWSCodeDeploy', gained: ['s3:GetObjectVersion', 's3:ListBucket'], lost: [], widens: true });
