@@ -149,12 +149,13 @@ function summarizeSet(pp: NonNullable<ReturnType<typeof principalPolicies>>, dec
     const totals = totalsOf(svc);
     const levels = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, { allowed: a.levels[l], total: totals[l] }])) as Record<AccessLevel, { allowed: number; total: number }>;
     pm += a.pm.length;
+    const allResources = a.everywhere === a.actions;
     services.push({
       service: svc,
       name: serviceName(svc) ?? svc,
       levels,
-      allResources: a.everywhere === a.actions,
-      resources: [...a.resources].sort(),
+      allResources,
+      resources: allResources ? [] : [...a.resources].sort(),
       conditions: a.conditional ? [...u.keys] : [],
       permissionsManagement: a.pm.sort(),
     });

@@ -69,7 +69,7 @@ describe('summarizePrincipal', () => {
       services: [
         {
           service: 'ec2', name: 'Amazon EC2', levels: levels('ec2', { List: 1 }), allResources: true,
-          resources: ['arn:aws:s3:::data*'], conditions: ['aws:requestedregion'], permissionsManagement: [],
+          resources: [], conditions: ['aws:requestedregion'], permissionsManagement: [],
         },
         {
           service: 's3', name: 'Amazon S3', levels: levels('s3', { List: 1, Read: 1, 'Permissions management': 1 }), allResources: false,
