@@ -28,8 +28,8 @@ export const activeKeys = (u: { readonly accessKeys: readonly AccessKey[] }): re
 export function userLastActivity(a: Account, u: User): Instant | null {
   let last: Instant | null = passwordLastUsed(a, u.name);
   for (const k of u.accessKeys) {
-    const t = keyLastUsed(a, k.id);
-    if (t !== null && (last === null || t > last)) last = t;
+    const t = keyLastUsed(a, k.id) ?? '';
+    if (t > (last ?? '')) last = t;
   }
   return last;
 }

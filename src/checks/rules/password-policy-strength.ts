@@ -26,7 +26,7 @@ export function policyWeaknesses(p: PasswordPolicy, b: PasswordBaseline): string
   if (b.maxAgeDays > 0 && (!p.ExpirePasswords || p.MaxPasswordAge === undefined || p.MaxPasswordAge > b.maxAgeDays)) {
     w.push(p.MaxPasswordAge === undefined || !p.ExpirePasswords ? 'passwords never expire' : `maximum age ${p.MaxPasswordAge} > ${b.maxAgeDays} days`);
   }
-  if (b.reusePrevention > 0 && (p.PasswordReusePrevention ?? 0) < b.reusePrevention) w.push(`reuse prevention ${p.PasswordReusePrevention ?? 0} < ${b.reusePrevention}`);
+  if ((p.PasswordReusePrevention ?? 0) < b.reusePrevention) w.push(`reuse prevention ${p.PasswordReusePrevention ?? 0} < ${b.reusePrevention}`);
   return w;
 }
 
