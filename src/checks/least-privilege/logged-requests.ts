@@ -16,12 +16,6 @@ export interface LoggedRequest {
 /** The IAM action of an event: `s3.amazonaws.com` + `GetObject` → `s3:GetObject`. */
 export const actionOfEvent = (e: CloudTrailEvent): string => `${e.eventSource.slice(0, e.eventSource.indexOf('.'))}:${e.eventName}`;
 
-/** True when the event was made by this principal (a role's sessions count as the role). */
-export function eventBy(e: CloudTrailEvent, arn: string): boolean {
-  const id = e.userIdentity;
-  return id.arn === arn || id.sessionContext?.sessionIssuer?.arn === arn;
-}
-
 const byActor = new WeakMap<object, ReadonlyMap<string, readonly CloudTrailEvent[]>>();
 
 /** The activity log's API calls by actor ARN (a role's sessions under the role), built once per log. */
@@ -42,11 +36,11 @@ export function apiCallsByActor(account: Account): ReadonlyMap<string, readonly 
   return index;
 }
 
-/** The principal's API calls between `from` and `now` (sign-ins excluded); `allowedOnly` keeps calls without an error. */
+/** The principal's API calls (its own, or its sessions' for a role) between `from` and `now` (sign-ins excluded); `allowedOnly` keeps calls without an error. */
 export function loggedRequests(account: Account, pp: PrincipalPolicies, from: Instant, now: Instant, allowedOnly = true): LoggedRequest[] {
   const out: LoggedRequest[] = [];
   for (const e of apiCallsByActor(account).get(pp.arn) ?? []) {
-    if (e.eventTime < from || e.eventTime > now || !eventBy(e, pp.arn)) continue;
+    if (e.eventTime < from || e.eventTime > now) continue;
     if (allowedOnly && e.errorCode !== undefined) continue;
     const mfa = e.userIdentity.sessionContext?.attributes.mfaAuthenticated;
     const context: Record<string, string> = {
