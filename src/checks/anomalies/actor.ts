@@ -27,7 +27,7 @@ export function actorOf(e: CloudTrailEvent): Actor {
 }
 
 /** True for a denied call: AccessDenied and EC2's Client.UnauthorizedOperation (and their variants). */
-export const isDenied = (e: CloudTrailEvent): boolean => e.errorCode !== undefined && /AccessDenied|UnauthorizedOperation|UnauthorizedAccess/i.test(e.errorCode);
+export const isDenied = (e: CloudTrailEvent): boolean => /AccessDenied|UnauthorizedOperation|UnauthorizedAccess/i.test(e.errorCode ?? '');
 
 /** True for a console sign-in event (successful or not). */
 export const isSignIn = (e: CloudTrailEvent): boolean => e.eventName === 'ConsoleLogin' || e.eventType === 'AwsConsoleSignIn';

@@ -34,7 +34,8 @@ export const REQUIRE_MFA_POLICY: PolicyDocument = {
   ],
 };
 
-const asArray = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/** A JSON value as a list (a missing value is a list of one `undefined`, which every caller skips). */
+const asArray = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : [v]);
 
 /**
  * Whether a document denies (nearly) everything when MFA is absent: a Deny on `*` with NotAction or Action `*`,

@@ -6,7 +6,8 @@ import type { PolicyDocument } from '../../evaluator/types.js';
 import { policyDocument } from '../../model/lookup.js';
 import type { Account, PrincipalBase, User } from '../../model/types.js';
 
-const asArray = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/** A JSON value as a list (a missing value is a list of one `undefined`, which every caller skips). */
+const asArray = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : [v]);
 
 /** Whether a document has an unconditional Allow of one of `actions` on resource `*`. */
 export function grantsAny(doc: PolicyDocument | undefined, actions: readonly string[]): boolean {
@@ -14,7 +15,7 @@ export function grantsAny(doc: PolicyDocument | undefined, actions: readonly str
   for (const s of asArray(doc['Statement'])) {
     if (s === null || typeof s !== 'object') continue;
     const st = s as Record<string, unknown>;
-    if (st['Effect'] !== 'Allow' || st['Condition'] !== undefined || st['Action'] === undefined) continue;
+    if (st['Effect'] !== 'Allow' || st['Condition'] !== undefined) continue;
     const acts = asArray(st['Action']).map((x) => String(x).toLowerCase());
     const res = asArray(st['Resource']).map(String);
     if (res.includes('*') && acts.some((x) => actions.includes(x))) return true;

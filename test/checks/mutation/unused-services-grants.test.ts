@@ -30,6 +30,13 @@ describe('grantedActions grouping and order', () => {
     ) } })] });
     expect(granted(a, 'u2')).toEqual([['ec2', ['ec2:DescribeInstances']], ['s3', ['s3:GetObject', 's3:PutObject']], ['sqs', ['sqs:SendMessage']]]);
   });
+  it('actions of one service are sorted across classes', () => {
+    const a = account({ users: [user('u4', { inlinePolicies: { p: doc(
+      { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::a/*' },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::a' },
+    ) } })] });
+    expect(granted(a, 'u4')).toEqual([['s3', ['s3:GetObject', 's3:ListBucket', 's3:PutObject']]]);
+  });
   it('only the universe contexts count: an action allowed only without an always-present key is not granted', () => {
     const a = account({ users: [user('u3', { inlinePolicies: { p: doc(
       { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*', Condition: { Null: { 'aws:SecureTransport': 'true' } } },
