@@ -47,7 +47,7 @@ const nameOf = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
  */
 export function broadGrants(account: Account, now: Instant, windowDays: number, test: BreadthTest, decide: Decide<RawPolicySet>, catalog: ActionCatalog): BroadGrant[] {
   const out: BroadGrant[] = [];
-  const from = new Date(Date.parse(now) - windowDays * 86_400_000).toISOString().replace('.000Z', 'Z');
+  const from = new Date(Date.parse(now) - windowDays * 86_400_000).toISOString();
   const attachedSomewhere = new Set<string>();
   const holders: { ref: ResourceRef; key: { kind: 'user' | 'role'; name: string } | null; inline: Readonly<Record<string, PolicyDocument>>; attached: readonly string[] }[] = [
     ...Object.values(account.users).map((u) => ({ ref: { kind: 'user', arn: u.arn, name: u.name } as const, key: { kind: 'user' as const, name: u.name }, inline: u.inlinePolicies, attached: u.attachedPolicies })),
@@ -73,8 +73,8 @@ export function broadGrants(account: Account, now: Instant, windowDays: number, 
   }
   for (const p of Object.values(account.policies)) {
     if (attachedSomewhere.has(p.arn)) continue;
-    const doc = policyDocument(account, p.arn);
-    const f = doc === undefined ? null : test(doc);
+    // A policy of account.policies always resolves (managedPolicy throws when its default version is missing).
+    const f = test(policyDocument(account, p.arn) as PolicyDocument);
     if (f !== null) out.push({ finding: f, policy: p.name, holder: { kind: 'policy', arn: p.arn, name: p.name }, plan: null });
   }
   return out;

@@ -39,14 +39,18 @@ export function apiCallsByActor(account: Account): ReadonlyMap<string, readonly 
 /** The principal's API calls (its own, or its sessions' for a role) between `from` and `now` (sign-ins excluded); `allowedOnly` keeps calls without an error. */
 export function loggedRequests(account: Account, pp: PrincipalPolicies, from: Instant, now: Instant, allowedOnly = true): LoggedRequest[] {
   const out: LoggedRequest[] = [];
+  // Compared as times, not strings: an instant with milliseconds does not sort as text against one without.
+  const start = Date.parse(from);
+  const end = Date.parse(now);
   for (const e of apiCallsByActor(account).get(pp.arn) ?? []) {
-    if (e.eventTime < from || e.eventTime > now) continue;
+    const t = Date.parse(e.eventTime);
+    if (t < start || t > end) continue;
     if (allowedOnly && e.errorCode !== undefined) continue;
     const mfa = e.userIdentity.sessionContext?.attributes.mfaAuthenticated;
     const context: Record<string, string> = {
       ...(pp.fixed as Record<string, string>),
       'aws:CurrentTime': e.eventTime,
-      'aws:EpochTime': String(Math.floor(Date.parse(e.eventTime) / 1000)),
+      'aws:EpochTime': String(Math.floor(t / 1000)),
       'aws:RequestedRegion': e.awsRegion,
       'aws:SecureTransport': 'true',
       'aws:ViaAWSService': 'false',

@@ -74,6 +74,16 @@ describe('loggedRequests', () => {
     expect(loggedRequests(a, pp, FROM, NOW).map((l) => l.request.action)).toEqual(['iam:ListUsers', 'iam:ListRoles']);
   });
 
+  it('compares instants as times: milliseconds inside the window count, just outside do not', () => {
+    const inside = event('2026-03-01T00:00:00.500Z', 'ListUsers', { user: 'u' });
+    const early = event('2026-02-28T23:59:59.900Z', 'ListRoles', { user: 'u' });
+    const late = event('2026-03-10T00:00:00.001Z', 'ListGroups', { user: 'u' });
+    const a = withActivity(account({ users: [user('u')] }), [early, inside, late]);
+    const pp = principalPolicies(a, { kind: 'user', name: 'u' })!;
+    expect(loggedRequests(a, pp, FROM, NOW).map((l) => l.event)).toEqual([inside]);
+    expect(loggedRequests(a, pp, '2026-03-01T00:00:00.000Z', '2026-03-10T00:00:00.001Z').map((l) => l.event)).toEqual([inside, late]);
+  });
+
   it('source IP only when the event shows an address; resource from resources[0], else *', () => {
     const mk = (ip: string, extra: Partial<CloudTrailEvent> = {}) => ({ ...event('2026-03-05T10:00:00Z', 'ListUsers', { user: 'u', ip }), ...extra });
     const events = [
