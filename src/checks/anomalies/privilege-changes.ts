@@ -75,13 +75,16 @@ export function privilegeChanges(events: readonly CloudTrailEvent[], env: Privil
       const admin = arns.find((a) => { const d = env.policyByArn(a); return d !== undefined && isAdmin(d); });
       if (admin !== undefined) add(arn !== undefined ? `attached administrator policy ${admin.slice(admin.lastIndexOf('/') + 1)} to` : `attached a policy to ${kind}`, arn !== undefined ? who : `${who}, who now holds administrator policy ${admin.slice(admin.lastIndexOf('/') + 1)}`);
     } else if (PUT.has(n)) {
-      const raw = e.requestParameters?.['policyDocument'];
-      let doc: PolicyDocument | undefined;
-      try {
-        doc = typeof raw === 'string' ? (JSON.parse(raw) as PolicyDocument) : typeof raw === 'object' && raw !== null ? (raw as PolicyDocument) : undefined;
-      } catch {
-        doc = undefined;
+      // The document as logged: an object, or JSON text of one (text that is not JSON, or JSON of anything else, is no document).
+      let parsed: unknown = e.requestParameters?.['policyDocument'];
+      if (typeof parsed === 'string') {
+        try {
+          parsed = JSON.parse(parsed);
+        } catch {
+          // Left as the text, which is no document.
+        }
       }
+      const doc = typeof parsed === 'object' && parsed !== null ? (parsed as PolicyDocument) : undefined;
       if (doc !== undefined && isAdmin(doc)) add('wrote an administrator inline policy for', target(e, n === 'PutUserPolicy' ? 'userName' : n === 'PutGroupPolicy' ? 'groupName' : 'roleName'));
     }
   }

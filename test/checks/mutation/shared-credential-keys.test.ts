@@ -31,7 +31,7 @@ describe('credentialOf: only IAM users', () => {
 });
 
 describe('each credential is counted apart', () => {
-  it('two users’ console sessions, two keys, and root: three IPs each is not five', () => {
+  it('three IPs each for two console users and two keys and root is not five', () => {
     const a = account({
       users: [user('a', { loginProfile: loginProfile() }), user('b', { loginProfile: loginProfile() }), user('ci', { accessKeys: [key(K1), key(K2)] })],
       events: [...from('a', 3, 10), ...from('b', 3, 20), ...from('ci', 3, 30, K1), ...from('ci', 3, 40, K2), ...from(ROOT, 3, 50)],
@@ -45,7 +45,7 @@ describe('concurrent use is an access-key sign', () => {
     event(who, at(d, 0), { ip: '203.0.113.1', ...(accessKeyId ? { accessKeyId } : {}) }),
     event(who, at(d, gap), { ip: '203.0.113.2', ...(accessKeyId ? { accessKeyId } : {}) }),
   ]);
-  it('two IPs exactly the window apart on two days is reported for a key, with the key as resource', () => {
+  it('two IPs exactly the window apart on two days is reported for the key with its fix', () => {
     const ci = user('ci', { accessKeys: [key(K2), key(K1)] });
     const f = findings(check, account({ users: [ci], events: pair('ci', 15, K1) }), NOW);
     expect(f.map((x) => [x.messageId, x.data])).toEqual([['concurrent', { credential: `Access key ${K1} of ci`, minutes: 15, days: 2, window: 30, threshold: 2 }]]);
@@ -64,7 +64,7 @@ describe('concurrent use is an access-key sign', () => {
 });
 
 describe('the suggestion', () => {
-  it('a shared console password: new users, then its login profile deleted', () => {
+  it('a shared console password gets new users and loses its login profile', () => {
     const team = user('team', { loginProfile: loginProfile() });
     const f = findings(check, account({ users: [team], events: from('team', 5, 10) }), NOW);
     expect(f[0]?.suggestions?.map((s) => [s.message, s.fix])).toEqual([[
@@ -72,7 +72,7 @@ describe('the suggestion', () => {
       [...['team-1', 'team-2', 'team-3', 'team-4', 'team-5'].map((n) => ({ op: 'CreateUser', input: { UserName: n, Path: '/' } })), { op: 'DeleteLoginProfile', input: { UserName: 'team' } }],
     ]]);
   });
-  it('root: reported, nothing to suggest', () => {
+  it('root is reported with nothing to suggest', () => {
     const f = findings(check, account({ events: from(ROOT, 5, 10) }), NOW);
     expect(f.map((x) => [x.data['credential'], x.suggestions])).toEqual([['The root user', undefined]]);
   });
