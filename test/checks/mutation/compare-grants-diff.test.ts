@@ -35,7 +35,7 @@ describe('toAuthzRequest', () => {
 });
 
 describe('compareGrants', () => {
-  const a: Set = { 's3:GetObject r1 a': 'Allow', 'ec2:Run r2 fixed': 'Allow', 's3:GetObject r2 a': 'Deny' };
+  const a: Set = { 's3:GetObject r1 a': 'Allow', 'ec2:Run r2 fixed': 'Allow', 's3:GetObject r2 a': 'ExplicitDeny' };
   const b: Set = { 'ec2:Run r2 fixed': 'Allow', 'ec2:Run r1 a': 'Allow' };
   it('collects the requests only one side allows, over every request', () => {
     expect(compareGrants(u, a, b, decide)).toEqual({ equal: false, onlyA: [req(0, 'r1', 0)], onlyB: [req(1, 'r1', 0)], evaluated: 8 });
@@ -60,7 +60,7 @@ describe('compareGrants', () => {
   });
   it('stopWhenANotInB with strict still asks b everywhere and records effect differences', () => {
     calls.length = 0;
-    const r = compareGrants(u, { 'ec2:Run r2 fixed': 'Allow', 's3:GetObject r1 a': 'Deny' }, { 'ec2:Run r2 fixed': 'Allow' }, decide, { stopWhenANotInB: true, strict: true });
+    const r = compareGrants(u, { 'ec2:Run r2 fixed': 'Allow', 's3:GetObject r1 a': 'ExplicitDeny' }, { 'ec2:Run r2 fixed': 'Allow' }, decide, { stopWhenANotInB: true, strict: true });
     expect(r).toEqual({ equal: false, onlyA: [req(0, 'r1', 0)], onlyB: [], evaluated: 8 });
     expect(calls.length).toBe(16);
   });
@@ -88,6 +88,6 @@ describe('allowedRequests, actionsOf, firstAllowed, lostActionsWithin', () => {
     expect(lostActionsWithin(u, a, {}, decide, 3)).toBeNull();
     expect(lostActionsWithin(u, a, { 's3:GetObject r1 a': 'Allow' }, decide, 2)).toEqual(['ec2:Run', 'ec2:Stop']);
     expect(lostActionsWithin(u, a, a, decide, 0)).toEqual([]);
-    expect(lostActionsWithin(u, a, { ...a, 'ec2:Run r1 fixed': 'Deny' }, decide, 2)).toEqual(['ec2:Run', 'ec2:Stop']);
+    expect(lostActionsWithin(u, a, { ...a, 'ec2:Run r1 fixed': 'ExplicitDeny' }, decide, 2)).toEqual(['ec2:Run', 'ec2:Stop']);
   });
 });
