@@ -41,6 +41,7 @@ const scenario = fc.record({
 
 describe('least-privilege generation', () => {
   it('LOGGED-STILL-ALLOWED, GENERATED-NEVER-WIDENS (reference evaluator) and PROOF-AGREES', () => {
+    const n = runs(80, 20);
     let nonEmpty = 0;
     fc.assert(fc.property(scenario, (s) => {
       const events = s.log.map((l, i) => {
@@ -64,7 +65,8 @@ describe('least-privilege generation', () => {
       expect(broken).toEqual([]);
       expect(widened).toEqual([]);
       expect(plan!.proof.holds).toBe(true);
-    }), { numRuns: runs(80, 20), seed: 6 });
-    expect(nonEmpty).toBeGreaterThan(20);
+    }), { numRuns: n, seed: 6 });
+    // More than 20 of 80 runs (the same share of fewer runs under mutation).
+    expect(nonEmpty).toBeGreaterThan(n / 4);
   });
 });
