@@ -58,6 +58,10 @@ describe('concurrent use is an access-key sign', () => {
   it('a minute more than the window is not concurrent', () => {
     expect(summary(account({ users: [user('ci', { accessKeys: [key(K1)] })], events: pair('ci', 16, K1) }))).toEqual([]);
   });
+  it('one IP twice within the window is not concurrent', () => {
+    const same = [3, 4].flatMap((d) => [event('ci', at(d, 0), { ip: '203.0.113.1', accessKeyId: K1 }), event('ci', at(d, 5), { ip: '203.0.113.1', accessKeyId: K1 })]);
+    expect(summary(account({ users: [user('ci', { accessKeys: [key(K1)] })], events: same }))).toEqual([]);
+  });
   it('console sessions from two IPs minutes apart are not judged here', () => {
     expect(summary(account({ users: [user('team', { loginProfile: loginProfile() })], events: pair('team', 5) }))).toEqual([]);
   });
