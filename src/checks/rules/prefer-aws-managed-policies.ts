@@ -50,11 +50,14 @@ let candidates: readonly Candidate[] | undefined;
 /** Orders entities by name (names are unique within what is sorted). */
 const byName = (a: { readonly name: string }, b: { readonly name: string }): number => (a.name < b.name ? -1 : 1);
 
+/** A service-linked role's policy, which cannot be attached to users, groups or roles. */
+// Stryker disable next-line MethodExpression: every service-role policy's path is exactly /aws-service-role/, so startsWith and endsWith agree
+const isServiceRole = (p: AwsManagedPolicy): boolean => p.path.startsWith('/aws-service-role/');
+
 /** AWS managed policies that can be attached to users, groups and roles, with their service sets (computed once). */
 function awsCandidates(): readonly Candidate[] {
   candidates ??= awsManagedPolicies()
-    // Stryker disable next-line MethodExpression: every service-role policy's path is exactly /aws-service-role/, so startsWith and endsWith agree
-    .filter((p) => !p.path.startsWith('/aws-service-role/'))
+    .filter((p) => !isServiceRole(p))
     .map((p) => ({ policy: p, services: allowedServices(p.document, REAL_CATALOG), ...allowShape(p.document) }))
     .sort((a, b) => (a.services?.size ?? Infinity) - (b.services?.size ?? Infinity) || byName(a.policy, b.policy));
   return candidates;
@@ -153,18 +156,17 @@ function findBest(doc: PolicyDocument, maxCandidates: number, maxUniverse: numbe
 type HolderKind = 'user' | 'group' | 'role';
 
 /** Attaching `awsArn` to a holder, unless it holds it already. */
-function attachCall(account: Account, kind: HolderKind, name: string, awsArn: string): OperationCall[] {
+function attachCall(kind: HolderKind, holder: { readonly name: string; readonly attachedPolicies: readonly string[] }, awsArn: string): OperationCall[] {
   const op = kind === 'user' ? 'AttachUserPolicy' : kind === 'group' ? 'AttachGroupPolicy' : 'AttachRolePolicy';
   const field = kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
-  const holder = kind === 'user' ? account.users[name] : kind === 'group' ? account.groups[name] : account.roles[name];
-  return holder !== undefined && !holder.attachedPolicies.includes(awsArn) ? [{ op, input: { [field]: name, PolicyArn: awsArn } }] : [];
+  return holder.attachedPolicies.includes(awsArn) ? [] : [{ op, input: { [field]: holder.name, PolicyArn: awsArn } }];
 }
 
 /** Swapping an inline policy for `awsArn`: attach it to the holder, delete the inline one. */
-function swapInline(account: Account, holder: HolderKind, name: string, policy: string, awsArn: string): Fix {
+function swapInline(holder: HolderKind, h: { readonly name: string; readonly attachedPolicies: readonly string[] }, policy: string, awsArn: string): Fix {
   const op = holder === 'user' ? 'DeleteUserPolicy' : holder === 'group' ? 'DeleteGroupPolicy' : 'DeleteRolePolicy';
   const field = holder === 'user' ? 'UserName' : holder === 'group' ? 'GroupName' : 'RoleName';
-  return [...attachCall(account, holder, name, awsArn), { op, input: { [field]: name, PolicyName: policy } }];
+  return [...attachCall(holder, h, awsArn), { op, input: { [field]: h.name, PolicyName: policy } }];
 }
 
 /** Swapping a customer managed policy for `awsArn` wherever it is attached. */
@@ -173,7 +175,7 @@ function swapManaged(account: Account, arn: string, awsArn: string): Fix {
   for (const [kind, map] of [['user', account.users], ['group', account.groups], ['role', account.roles]] as const) {
     for (const p of Object.values(map).sort(byName)) {
       if (!p.attachedPolicies.includes(arn)) continue;
-      calls.push(...attachCall(account, kind, p.name, awsArn));
+      calls.push(...attachCall(kind, p, awsArn));
       const op = kind === 'user' ? 'DetachUserPolicy' : kind === 'group' ? 'DetachGroupPolicy' : 'DetachRolePolicy';
       const field = kind === 'user' ? 'UserName' : kind === 'group' ? 'GroupName' : 'RoleName';
       calls.push({ op, input: { [field]: p.name, PolicyArn: arn } });
@@ -253,7 +255,7 @@ export default defineCheck({
     for (const [holder, map] of [['user', account.users], ['group', account.groups], ['role', account.roles]] as const) {
       for (const h of Object.values(map).sort(byName)) {
         for (const [name, doc] of Object.entries(h.inlinePolicies)) {
-          judge(doc, `inline ${name} of ${holder} ${h.name}`, { kind: holder, arn: h.arn, name: h.name }, (aws) => swapInline(account, holder, h.name, name, aws));
+          judge(doc, `inline ${name} of ${holder} ${h.name}`, { kind: holder, arn: h.arn, name: h.name }, (aws) => swapInline(holder, h, name, aws));
         }
       }
     }
