@@ -58,6 +58,7 @@ export function substituteVariables(s: string, fixed: Readonly<Record<string, Co
 
 /** Strings that a glob pattern matches: `*` as nothing and as a token, `?` as one character. Literal patterns give themselves. */
 export function globInstances(pattern: string): readonly string[] {
+  // Stryker disable next-line ConditionalExpression: fast path; without it a literal pattern gives the Set of [pattern, pattern], the same [pattern]
   if (!/[*?]/.test(pattern)) return [pattern];
   const q = pattern.replace(/\?/g, 'x');
   return [...new Set([q.replace(/\*/g, ''), q.replace(/\*/g, 'iamsim')])];
@@ -111,6 +112,7 @@ function numericCover(ns: readonly number[], step: number): number[] {
   const out = new Set<number>();
   sorted.forEach((n, i) => {
     out.add(n - step); out.add(n); out.add(n + step);
+    // Stryker disable next-line ArithmeticOperator: pairing each number with its previous neighbour instead adds the same midpoints to the set
     const next = sorted[i + 1];
     if (next !== undefined) out.add((n + next) / 2);
   });
