@@ -41,6 +41,7 @@ describe('compareGrants', () => {
     expect(compareGrants(u, a, b, decide)).toEqual({ equal: false, onlyA: [req(0, 'r1', 0)], onlyB: [req(1, 'r1', 0)], evaluated: 8 });
     expect(compareGrants(u, a, a, decide)).toEqual({ equal: true, onlyA: [], onlyB: [], evaluated: 8 });
     expect(compareGrants(u, b, a, decide).equal).toBe(false);
+    expect(compareGrants(u, {}, a, decide)).toEqual({ equal: false, onlyA: [], onlyB: [req(0, 'r1', 0), req(1, 'r2', 1)], evaluated: 8 });
   });
   it('strict: an explicit Deny against an implicit one is a difference, reported in onlyA', () => {
     expect(compareGrants(u, a, { ...a, 's3:GetObject r2 a': 'ImplicitDeny' }, decide, { strict: true })).toEqual({ equal: false, onlyA: [req(0, 'r2', 0)], onlyB: [], evaluated: 8 });
