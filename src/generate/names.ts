@@ -20,13 +20,29 @@ const LAST = [
   'tanaka', 'sato', 'patel', 'sharma', 'okafor', 'mensah', 'novak', 'kowalski', 'lindqvist', 'rossi',
 ] as const;
 
-/** A person's display name and a user name not yet in `taken` (which it joins). */
+/**
+ * For each set of taken names, the suffix to try first per `first.last`: every smaller suffix is taken (sets only
+ * grow). Without it, 100,000 users from 3,600 base names cost about 14 probes each, growing with the size.
+ */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/** A person's display name and a user name not yet in `taken` (which it joins): `first.last`, else the smallest free `first.lastN` (N ≥ 2). */
 export function freshPersonName(rng: Rng, taken: Set<string>): { readonly display: string; readonly userName: string } {
   const first = rng.pick(FIRST);
   const last = rng.pick(LAST);
   const display = `${first[0]!.toUpperCase()}${first.slice(1)} ${last[0]!.toUpperCase()}${last.slice(1)}`;
-  let userName = `${first}.${last}`;
-  for (let i = 2; taken.has(userName); i++) userName = `${first}.${last}${i}`;
+  const base = `${first}.${last}`;
+  let userName = base;
+  if (taken.has(userName)) {
+    let hints = nextSuffix.get(taken);
+    if (hints === undefined) {
+      hints = new Map();
+      nextSuffix.set(taken, hints);
+    }
+    let i = hints.get(base) ?? 2;
+    for (userName = `${base}${i}`; taken.has(userName); ) userName = `${base}${++i}`;
+    hints.set(base, i + 1);
+  }
   taken.add(userName);
   return { display, userName };
 }
