@@ -12,6 +12,7 @@ import { err, ok, type InputError, type Result } from '../result.js';
 import { planBase, sessionCount } from './base.js';
 import { dayAt, type Act, type Plan } from './plan.js';
 import { makeRng } from './rng.js';
+import { timeOrder } from './time-order.js';
 import { planRoutine } from './staff.js';
 import type { Generated, GenerateOptions, TruthEntry } from './types.js';
 import { injectViolations, omissionsFor, resolveViolations } from './violations.js';
@@ -43,11 +44,7 @@ const compareTruth = (a: TruthEntry, b: TruthEntry): number => (a.checkId < b.ch
 
 /** Replays the planned activity in time order (ties in planning order). */
 function replay(account: Account, acts: readonly Act[], onProgress?: GenerateOptions['onProgress']): Account {
-  const order = acts.map((_, i) => i).sort((x, y) => {
-    const a = acts[x]!.at;
-    const b = acts[y]!.at;
-    return a < b ? -1 : a > b ? 1 : x - y;
-  });
+  const order = timeOrder(acts.map((a) => a.at));
   let current = account;
   let done = 0;
   for (const i of order) {
