@@ -2,6 +2,7 @@
  * The benchmark harness. Each `bench/*.bench.ts` default-exports `(ctx: BenchContext) => Promise<void>`.
  * Figures are reported as ratios to a baseline measured in the same run, since CI machines are noisy.
  */
+import { GCProfiler } from 'node:v8';
 
 /** One reported figure. */
 export interface BenchRow {
@@ -41,8 +42,13 @@ export function opsPerSecond(fn: () => void, minMs = 1000): number {
   return (ops * 1000) / elapsed;
 }
 
-/** Times one call of `fn` in milliseconds and samples peak RSS/heap while it runs (sampled every 50 ms and at the end). */
-export async function measure<T>(fn: () => T | Promise<T>): Promise<{ result: T; ms: number; peakHeapMB: number; peakRssMB: number }> {
+/**
+ * Times one call of `fn` in milliseconds, with its garbage-collection time and peak heap and RSS.
+ * The peak heap is the largest heap seen before any collection during the call (V8's GC profiler records each one
+ * synchronously, so synchronous code is covered too), or at the end. RSS is sampled every 50 ms while `fn` yields, and
+ * at the start and end; a synchronous `fn` that needs more can run in a child process (see generate.bench.ts).
+ */
+export async function measure<T>(fn: () => T | Promise<T>): Promise<{ result: T; ms: number; gcMs: number; peakHeapMB: number; peakRssMB: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   let peakHeap = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;
@@ -52,12 +58,17 @@ export async function measure<T>(fn: () => T | Promise<T>): Promise<{ result: T;
     if (m.rss > peakRss) peakRss = m.rss;
   };
   const timer = setInterval(sample, 50);
+  const gc = new GCProfiler();
+  gc.start();
   const start = performance.now();
   try {
     const result = await fn();
     const ms = performance.now() - start;
+    const collections = gc.stop()?.statistics ?? [];
     sample();
-    return { result, ms, peakHeapMB: peakHeap / 2 ** 20, peakRssMB: peakRss / 2 ** 20 };
+    for (const c of collections) peakHeap = Math.max(peakHeap, c.beforeGC.heapStatistics.usedHeapSize);
+    const gcMs = collections.reduce((sum, c) => sum + c.cost, 0) / 1000;
+    return { result, ms, gcMs, peakHeapMB: peakHeap / 2 ** 20, peakRssMB: peakRss / 2 ** 20 };
   } finally {
     clearInterval(timer);
   }
