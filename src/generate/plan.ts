@@ -5,6 +5,7 @@
  */
 import type { TimedCall } from '../model/apply.js';
 import type { CallPrincipal } from '../model/request-context.js';
+import { fromMillis } from '../model/time.js';
 import type { CredentialRef, Instant } from '../model/types.js';
 import type { TruthEntry } from './types.js';
 
@@ -57,10 +58,7 @@ export interface Plan {
 }
 
 /** The instant `days` (fractional) after the plan's start. */
-export const dayAt = (plan: Plan, days: number): Instant => {
-  const iso = new Date(Date.parse(plan.start) + Math.round(days * 86_400) * 1000).toISOString();
-  return `${iso.slice(0, 19)}Z`;
-};
+export const dayAt = (plan: Plan, days: number): Instant => fromMillis(Date.parse(plan.start) + Math.round(days * 86_400) * 1000);
 
 /** A fresh, unique long-term access key id (AKIA + 16 characters). */
 export function nextKeyId(plan: Plan, prefix = 'AKIA'): string {

@@ -94,8 +94,24 @@ export function addHuman(plan: Plan, rng: Rng, spec: HumanSpec): Human {
 /** The group of a department (its name, capitalised). */
 export const groupName = (d: Department): string => `${d.name[0]!.toUpperCase()}${d.name.slice(1)}`;
 
+/** Resource ARNs already filled in, per used action and account: every act of an action shares one string. */
+const filled = new WeakMap<UsedAction, Map<string, string>>();
+
 /** Fills `{account}` in a resource template. */
-export const resourceOf = (u: UsedAction, account: string): string => u.resource.replaceAll('{account}', account);
+export function resourceOf(u: UsedAction, account: string): string {
+  let byAccount = filled.get(u);
+  if (byAccount === undefined) {
+    byAccount = new Map();
+    filled.set(u, byAccount);
+  }
+  let arn = byAccount.get(account);
+  if (arn === undefined) {
+    if (byAccount.size >= 16) byAccount.clear();
+    arn = u.resource.replaceAll('{account}', account);
+    byAccount.set(account, arn);
+  }
+  return arn;
+}
 
 /**
  * Session days, newest first: `count` sessions, one per equal slot of the period, the newest within the last 25

@@ -11,18 +11,48 @@ import type { Account, CloudTrailEvent, Instant, Role, RoleSession, User } from 
 /** The CloudTrail record format version iamsim writes. */
 export const EVENT_VERSION = '1.09';
 
-/** A deterministic UUID-shaped event id for (account, seq). */
-export function eventId(accountId: string, seq: number): string {
-  const a = accountId.padStart(12, '0').slice(-12);
-  const s = seq.toString(16).padStart(12, '0').slice(-12);
-  return `${a.slice(0, 8)}-${a.slice(8, 12)}-4000-8000-${s}`;
+/**
+ * Small caches for the strings every event repeats: the id prefix per account and the source and name per action.
+ * A million-event log then shares them instead of holding a copy (or a concatenation tree) in each event. Cleared
+ * when large, so arbitrary actions from property tests never grow them without bound.
+ */
+const idPrefixes = new Map<string, string>();
+const actionParts = new Map<string, { readonly source: string; readonly name: string }>();
+const CACHE_LIMIT = 4096;
+
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
 }
 
+/** A deterministic UUID-shaped event id for (account, seq). */
+export function eventId(accountId: string, seq: number): string {
+  const prefix = remember(idPrefixes, accountId, () => {
+    const a = accountId.padStart(12, '0').slice(-12);
+    return `${a.slice(0, 8)}-${a.slice(8, 12)}-4000-8000-`;
+  });
+  // join, not +, gives one flat string rather than a two-part concatenation kept alive by the log.
+  return [prefix, seq.toString(16).padStart(12, '0').slice(-12)].join('');
+}
+
+const resourceLists = new Map<string, CloudTrailEvent['resources']>();
+
+/** The `resources` element for one ARN, shared (frozen) by every event on that resource. */
+const resourcesOf = (arn: string): CloudTrailEvent['resources'] => remember(resourceLists, arn, () => Object.freeze([Object.freeze({ ARN: arn })]));
+
+const partsOf = (action: string): { readonly source: string; readonly name: string } =>
+  remember(actionParts, action, () => ({ source: `${serviceOf(action)}.amazonaws.com`, name: action.slice(action.indexOf(':') + 1) }));
+
 /** `s3:GetObject` → `s3.amazonaws.com`. */
-export const eventSourceOf = (action: string): string => `${serviceOf(action)}.amazonaws.com`;
+export const eventSourceOf = (action: string): string => partsOf(action).source;
 
 /** The API name part of an action: `s3:GetObject` → `GetObject`. */
-export const eventNameOf = (action: string): string => action.slice(action.indexOf(':') + 1);
+export const eventNameOf = (action: string): string => partsOf(action).name;
 
 /** The region CloudTrail records for a call: us-east-1 for global services (IAM, Organizations, …), else the call's. */
 export const eventRegion = requestedRegion;
@@ -174,7 +204,7 @@ export function apiCallEvent(
     requestParameters: null,
     responseElements: null,
     ...(error !== null ? { errorCode: error.code, errorMessage: error.message } : {}),
-    ...(call.resource !== '*' ? { resources: [{ ARN: call.resource }] } : {}),
+    ...(call.resource !== '*' ? { resources: resourcesOf(call.resource) } : {}),
     recipientAccountId: account.id,
     iamsimResource: call.resource,
   };

@@ -32,6 +32,13 @@ export interface SignInOutcome {
 
 const DEFAULT_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
+// The parts of a ConsoleLogin record that take one of two values, shared (and frozen) by every event.
+const SUCCESS = Object.freeze({ ConsoleLogin: 'Success' });
+const FAILURE = Object.freeze({ ConsoleLogin: 'Failure' });
+const loginData = (mfa: 'Yes' | 'No') => Object.freeze({ LoginTo: 'https://console.aws.amazon.com/console/home', MobileVersion: 'No', MFAUsed: mfa });
+const WITH_MFA = loginData('Yes');
+const WITHOUT_MFA = loginData('No');
+
 /** The userName CloudTrail writes when the name typed does not exist. */
 export const HIDDEN_USER = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
@@ -77,12 +84,8 @@ export function signIn(account: Account, s: SignIn): SignInOutcome {
     userAgent: s.userAgent ?? DEFAULT_AGENT,
     userIdentity: identity,
     requestParameters: null,
-    responseElements: { ConsoleLogin: failure === null ? 'Success' : 'Failure' },
-    additionalEventData: {
-      LoginTo: 'https://console.aws.amazon.com/console/home',
-      MobileVersion: 'No',
-      MFAUsed: mfaUsed ? 'Yes' : 'No',
-    },
+    responseElements: failure === null ? SUCCESS : FAILURE,
+    additionalEventData: mfaUsed ? WITH_MFA : WITHOUT_MFA,
     ...(failure !== null ? { errorMessage: 'Failed authentication' } : {}),
     recipientAccountId: account.id,
   };
