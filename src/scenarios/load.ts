@@ -71,6 +71,8 @@ interface Known {
   readonly policies: Map<string, string>;
   readonly sessions: Set<string>;
   readonly profiles: Set<string>;
+  /** EC2 instance id → the names of its applications. */
+  readonly instances: Map<string, Set<string>>;
   /** Inline policy names of any principal. */
   readonly inline: Set<string>;
 }
@@ -134,13 +136,14 @@ class Loader {
     if (!start.ok) this.report(['start'], say('badTime', { detail: start.error }));
     const startAt: Instant = start.ok ? start.value : '1970-01-01T00:00:00Z';
 
-    const known: Known = { users: new Set(), groups: new Set(), roles: new Set(), policies: new Map(), sessions: new Set(), profiles: new Set(), inline: new Set() };
+    const known: Known = { users: new Set(), groups: new Set(), roles: new Set(), policies: new Map(), sessions: new Set(), profiles: new Set(), instances: new Map(), inline: new Set() };
     const account = this.account(data, startAt);
     this.accountId = account.id;
     Object.keys(account.users).forEach((u) => known.users.add(u));
     Object.keys(account.groups).forEach((g) => known.groups.add(g));
     Object.keys(account.roles).forEach((r) => known.roles.add(r));
     Object.keys(account.instanceProfiles).forEach((p) => known.profiles.add(p));
+    for (const i of Object.values(account.instances)) known.instances.set(i.id, new Set(i.applications.map((a) => a.name)));
     for (const p of Object.values(account.policies)) known.policies.set(p.name, p.arn);
     for (const e of [...Object.values(account.users), ...Object.values(account.groups), ...Object.values(account.roles)]) Object.keys(e.inlinePolicies).forEach((n) => known.inline.add(n));
 
@@ -245,7 +248,30 @@ class Loader {
     return false;
   }
 
-  private caller(as: string, path: Path, known: Known): void {
+  /** Instances and applications that steps launch or configure, so later `as: INSTANCE, app: NAME` can be checked. */
+  private trackInstance(op: string, input: Readonly<Record<string, unknown>>, known: Known): void {
+    const id = input['InstanceId'];
+    if (typeof id !== 'string') return;
+    if (op === 'RunInstances') {
+      // Without an InstanceId the model makes one up, which no step can name.
+      const apps = Array.isArray(input['Applications']) ? input['Applications'] : [];
+      known.instances.set(id, new Set(apps.map((a) => (isObject(a) ? String(a['Name']) : '')).filter((n) => n !== '')));
+    } else if (op === 'SetApplicationCredential' && typeof input['ApplicationName'] === 'string') {
+      known.instances.get(id)?.add(input['ApplicationName']);
+    }
+  }
+
+  private caller(as: string, path: Path, known: Known, app?: unknown, withPath?: { readonly given: boolean; readonly path: Path }): void {
+    if (app !== undefined) {
+      if (withPath?.given === true) this.report(withPath.path, say('appWithCredential', { app: String(app) }));
+      const apps = known.instances.get(as);
+      if (apps === undefined) {
+        if (!this.accountBroken) this.report(path, say('unknownReference', { kind: 'instance', kindId: 'instance', name: as, suggestion: suggestHint(as, [...known.instances.keys()], 'instances') }));
+      } else if (!apps.has(String(app))) {
+        this.report([...path.slice(0, -1), 'app'], say('unknownReference', { kind: `application on ${as}`, kindId: 'application', name: String(app), suggestion: suggestHint(String(app), [...apps], 'applications') }));
+      }
+      return;
+    }
     if (as === 'root') return;
     if (as.includes('/')) {
       const [role] = as.split('/');
@@ -324,6 +350,7 @@ class Loader {
         else this.ref(kind, v, fieldPath(field), known);
       }
       if (/^Put(User|Group|Role)Policy$/.test(op) && typeof resolved['PolicyName'] === 'string') known.inline.add(resolved['PolicyName']);
+      this.trackInstance(op, resolved, known);
       if (op === 'CreatePolicy' && typeof resolved['PolicyName'] === 'string') {
         known.policies.set(resolved['PolicyName'], `arn:aws:iam::${this.accountId}:policy${typeof resolved['Path'] === 'string' ? resolved['Path'] : '/'}${resolved['PolicyName']}`);
       }
@@ -419,14 +446,14 @@ class Loader {
             break;
           case 'request': {
             const r = v as Raw;
-            this.caller(String(r['as']), [...p, 'as'], known);
+            this.caller(String(r['as']), [...p, 'as'], known, r['app'], { given: r['with'] !== undefined, path: [...p, 'with'] });
             this.ip(r['from'], [...p, 'from']);
             if (typeof s['policy'] === 'string') this.policyName(s['policy'], [...path, 'policy'], known);
             body = {
               kind,
               spec: {
                 as: String(r['as']), action: String(r['action']), resource: typeof r['resource'] === 'string' ? r['resource'] : '*',
-                ...pick(r, ['with', 'from', 'region']), ...(typeof r['mfa'] === 'boolean' ? { mfa: r['mfa'] } : {}),
+                ...pick(r, ['app', 'with', 'from', 'region']), ...(typeof r['mfa'] === 'boolean' ? { mfa: r['mfa'] } : {}),
                 ...(isObject(r['context']) ? { context: r['context'] as Record<string, string | string[]> } : {}),
               },
               expect: decisionExpect(s),
@@ -469,7 +496,7 @@ class Loader {
           }
           case 'activity': {
             const r = v as Raw;
-            this.caller(String(r['as']), [...p, 'as'], known);
+            this.caller(String(r['as']), [...p, 'as'], known, r['app'], { given: r['with'] !== undefined, path: [...p, 'with'] });
             const ips = names(r['from']);
             ips.forEach((ip, i) => this.ip(ip, typeof r['from'] === 'string' ? [...p, 'from'] : [...p, 'from', i]));
             const overMs = this.duration(String(r['over']), [...p, 'over']);
@@ -477,7 +504,7 @@ class Loader {
             body = {
               kind,
               spec: {
-                as: String(r['as']), ...pick(r, ['with']), count: Number(r['count']), overMs, ips: ips.length ? ips : [DEFAULT_SOURCE_IP],
+                as: String(r['as']), ...pick(r, ['app', 'with']), count: Number(r['count']), overMs, ips: ips.length ? ips : [DEFAULT_SOURCE_IP],
                 regions: names(r['region']).length ? names(r['region']) : ['us-east-1'],
                 requests: (r['requests'] as Raw[]).map((q) => ({ action: String(q['action']), resource: typeof q['resource'] === 'string' ? q['resource'] : '*', weight: typeof q['weight'] === 'number' ? q['weight'] : 1 })),
               },

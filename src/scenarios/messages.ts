@@ -43,6 +43,7 @@ export const MESSAGES = {
   invalidPolicy: { code: 'invalid-policy', text: 'IAM would reject this policy: {{detail}}', hint: '{{hint}}' },
   unknownReference: { code: 'unknown-{{kindId}}', text: "unknown {{kind}} '{{name}}'", hint: '{{suggestion}}' },
   unknownPolicy: { code: 'unknown-policy', text: "unknown policy '{{name}}': it is neither under account.policies nor an AWS managed policy", hint: '{{suggestion}}' },
+  appWithCredential: { code: 'app-with-credential', text: "an application calls with the credential it is configured with; 'with' cannot choose another for '{{app}}'", hint: 'remove with:, or change the application\'s credential first with a SetApplicationCredential step' },
   unknownSession: { code: 'unknown-session', text: "no earlier assume-role step starts the session '{{session}}'", hint: 'add an assume-role step with role: {{role}} before this one' },
   unknownCheck: { code: 'unknown-check', text: "unknown check '{{name}}'", hint: '{{suggestion}}' },
   badIp: { code: 'bad-ip', text: "'{{value}}' is not an IP address", hint: 'e.g. 203.0.113.20 or 2001:db8::1' },

@@ -140,7 +140,8 @@ const definitions: Record<string, Schema> = {
     note: { type: 'string' },
   }, ['every', 'do']),
   requestSpec: obj({
-    as: str('Who: a user name, `root`, or ROLE/SESSION from an earlier assume-role.'),
+    as: str('Who: a user name, `root`, or ROLE/SESSION from an earlier assume-role; with `app`, an EC2 instance id.'),
+    app: str('An application on the instance named by `as`: the request is made with the credential the application is configured with (the instance role, or a user\'s access key). Not with `with`.'),
     with: { type: 'string', pattern: '^(console|key[12]?|[A-Z0-9]{16,128})$', description: 'Which credential: `console`, `key` (the first active key), `key1`, `key2`, or an access key id. Default: console when the user has a password, else the first key.' },
     action: str('The action, e.g. s3:GetObject.'),
     resource: str('The resource ARN (default `*`).'),
@@ -181,7 +182,9 @@ const steps: Record<StepKindName, Schema> = {
   }, ['assume-role']),
   activity: obj({
     activity: obj({
-      as: str('Who makes the requests.'), with: { type: 'string', pattern: '^(console|key[12]?|[A-Z0-9]{16,128})$', description: 'Which credential: `console`, `key` (the first active key), `key1`, `key2`, or an access key id.' }, count: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      as: str('Who makes the requests: a user name, `root`, or ROLE/SESSION; with `app`, an EC2 instance id.'),
+      app: str('An application on the instance named by `as`, calling with its configured credential. Not with `with`.'),
+      with: { type: 'string', pattern: '^(console|key[12]?|[A-Z0-9]{16,128})$', description: 'Which credential: `console`, `key` (the first active key), `key1`, `key2`, or an access key id.' }, count: { type: 'integer', minimum: 1, maximum: 1_000_000 },
       over: ref('duration'), from: ref('names'), region: ref('names'),
       requests: { type: 'array', minItems: 1, items: obj({ action: { type: 'string' }, resource: { type: 'string' }, weight: { type: 'number', minimum: 0 } }, ['action']) },
     }, ['as', 'count', 'over', 'requests']),

@@ -25,8 +25,10 @@ export type DecidedByName = 'identity' | 'resource' | 'trust' | 'boundary' | 'sc
 
 /** Who makes a request, with which credential, from where. */
 export interface Caller {
-  /** A user name, `root`, or ROLE/SESSION. */
+  /** A user name, `root`, or ROLE/SESSION; with `app`, an EC2 instance id. */
   readonly as: string;
+  /** An application on the instance `as`: it calls with the credential it is configured with (the instance role or a user's key). */
+  readonly app?: string;
   readonly with?: string;
   readonly from?: string;
   readonly mfa?: boolean;

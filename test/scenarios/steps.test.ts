@@ -300,3 +300,77 @@ steps:
     if (!bad.ok) expect(bad.error[0]).toMatchObject({ line: 3, col: 9, code: 'format-version' });
   });
 });
+
+describe('requests made by an application on an EC2 instance (as: INSTANCE, app: NAME)', () => {
+  const account = `account:
+  id: "111122223333"
+  users:
+    svc:
+      keys: 1
+      inline:
+        Everything: { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: "s3:*", Resource: "*" }] }
+  roles:
+    app-role:
+      trust: { service: ec2.amazonaws.com }
+      inline:
+        ReadInput: { Version: "2012-10-17", Statement: [{ Sid: Read, Effect: Allow, Action: s3:GetObject, Resource: "arn:aws:s3:::in/*" }] }
+  instanceProfiles:
+    app-profile: { role: app-role }
+  instances:
+    i-0123456789abcdef0: { profile: app-profile, apps: { job: { key: svc }, worker: instance-role } }
+`;
+
+  it('call with the credential each application is configured with: a user\'s key or the instance role', () => {
+    const r = run(`${header}${account}steps:
+  - request: { as: i-0123456789abcdef0, app: job, action: s3:DeleteObject, resource: "arn:aws:s3:::in/x" }
+    expect: Allow
+    policy: Everything
+  - request: { as: i-0123456789abcdef0, app: worker, action: s3:DeleteObject, resource: "arn:aws:s3:::in/x" }
+    expect: ImplicitDeny
+  - request: { as: i-0123456789abcdef0, app: worker, action: s3:GetObject, resource: "arn:aws:s3:::in/x" }
+    expect: Allow
+    policy: ReadInput
+    sid: Read
+  - SetApplicationCredential: { InstanceId: i-0123456789abcdef0, ApplicationName: job }
+  - request: { as: i-0123456789abcdef0, app: job, action: s3:DeleteObject, resource: "arn:aws:s3:::in/x" }
+    expect: ImplicitDeny
+  - activity: { as: i-0123456789abcdef0, app: worker, count: 5, over: 1h, requests: [{ action: s3:GetObject, resource: "arn:aws:s3:::in/y" }] }
+    expect: { allowed: 5, denied: 0 }
+`);
+    const s = steps(r);
+    expect(s.map((e) => e.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+    expect(s[0]!.title).toBe('job on i-0123456789abcdef0 s3:DeleteObject arn:aws:s3:::in/x from 192.0.2.10');
+    expect(s[5]!.title).toBe('worker on i-0123456789abcdef0 makes 5 requests over 1h');
+    // The log shows who really called: the user's key, then the role session of the instance.
+    const log = r.account.activity.toArray();
+    expect(log[0]!.userIdentity).toMatchObject({ type: 'IAMUser', userName: 'svc' });
+    expect(log.at(-1)!.userIdentity).toMatchObject({ type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/app-role/i-0123456789abcdef0' });
+  });
+
+  it('instances launched and applications configured by earlier steps can be named', () => {
+    const r = run(`${header}${account}steps:
+  - RunInstances: { InstanceId: i-00000000000000001, IamInstanceProfile: app-profile, Applications: [{ Name: batch }] }
+  - SetApplicationCredential: { InstanceId: i-00000000000000001, ApplicationName: nightly }
+  - request: { as: i-00000000000000001, app: batch, action: s3:GetObject, resource: "arn:aws:s3:::in/x" }
+    expect: Allow
+  - request: { as: i-00000000000000001, app: nightly, action: s3:GetObject, resource: "arn:aws:s3:::in/x" }
+    expect: Allow
+`);
+    expect(steps(r).map((e) => e.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+  });
+
+  it('an unknown instance or application, or a credential chosen with `with`, is a load error at its line', () => {
+    const r = loadScenario(`${header}${account}steps:
+  - request: { as: i-0123456789abcdef1, app: job, action: s3:GetObject }
+  - request: { as: i-0123456789abcdef0, app: jbo, action: s3:GetObject }
+  - activity: { as: i-0123456789abcdef0, app: job, with: key, count: 1, over: 1h, requests: [{ action: s3:GetObject }] }
+`, 'apps.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((e) => [e.code, e.line, e.message, e.hint])).toEqual([
+      ['unknown-instance', 20, "unknown instance 'i-0123456789abcdef1'", "did you mean 'i-0123456789abcdef0'?"],
+      ['unknown-application', 21, "unknown application on i-0123456789abcdef0 'jbo'", "did you mean 'job'?"],
+      ['app-with-credential', 22, "an application calls with the credential it is configured with; 'with' cannot choose another for 'job'", "remove with:, or change the application's credential first with a SetApplicationCredential step"],
+    ]);
+  });
+});

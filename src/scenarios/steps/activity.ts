@@ -8,7 +8,7 @@ import { request } from '../../model/request.js';
 import { addMillis } from '../../model/time.js';
 import { advanceTo } from '../replay-state.js';
 import { formatDuration } from '../duration.js';
-import { callPrincipal } from './caller.js';
+import { callerName, callPrincipal } from './caller.js';
 import { expectEqual, stepEvent, type StepHandler } from './event.js';
 
 /** Runs an activity step; the clock ends at the end of the period. */
@@ -50,7 +50,7 @@ export const runActivity: StepHandler<'activity'> = (step, state, ctx) => {
   return {
     state: st,
     event: stepEvent(step, st, ctx, {
-      title: `${s.as} makes ${s.count} requests over ${formatDuration(s.overMs)}`,
+      title: `${callerName(s)} makes ${s.count} requests over ${formatDuration(s.overMs)}`,
       result: `${allowed} allowed, ${denied} denied`,
       details: [...byAction].map(([a, t]) => `${a}: ${t.allowed} allowed, ${t.denied} denied`),
       expectations,

@@ -8,6 +8,7 @@ export const DEFAULT_SOURCE_IP = '192.0.2.10';
 
 /** The model principal for a caller; unknown sessions and keys are passed on so the model rejects them as AWS would. */
 export function callPrincipal(account: Account, c: Caller, sessions: ReadonlyMap<string, string>): CallPrincipal {
+  if (c.app !== undefined) return { kind: 'instance', instanceId: c.as, application: c.app };
   const w = c.with;
   const keyOf = (keys: readonly { id: string; status?: string }[]): string | undefined => {
     if (w === 'console') return undefined;
@@ -29,6 +30,9 @@ export function callPrincipal(account: Account, c: Caller, sessions: ReadonlyMap
   const id = keyOf(user?.accessKeys ?? []);
   return { kind: 'user', user: c.as, via, ...(id !== undefined ? { accessKeyId: id } : {}) };
 }
+
+/** The caller as the story tells it: `report-svc`, `admin/alice`, or `reporter on i-0a1b2c3d4e5f60718`. */
+export const callerName = (c: Caller): string => (c.app !== undefined ? `${c.app} on ${c.as}` : c.as);
 
 /** A policy id as people name it: the managed policy's name, the inline policy's name, or the id itself. */
 export function policyShortName(id: string): string {

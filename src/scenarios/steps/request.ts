@@ -4,7 +4,7 @@ import { request } from '../../model/request.js';
 import type { Expectation, StepEvent } from '../replay-types.js';
 import type { ReplayContext, ReplayState } from '../replay-state.js';
 import type { DecisionExpectation } from '../types.js';
-import { callPrincipal, DEFAULT_SOURCE_IP, policyShortName } from './caller.js';
+import { callerName, callPrincipal, DEFAULT_SOURCE_IP, policyShortName } from './caller.js';
 import { expectEqual, stepEvent, type StepHandler } from './event.js';
 
 /** The deciding statements as `Policy/Sid` (or `Policy#index`). */
@@ -46,7 +46,7 @@ export const runRequest: StepHandler<'request'> = (step, state, ctx) => {
   }, { trace: ctx.explain });
   const next = { ...state, account: out.account };
   const result = out.rejection !== null ? `${out.decision.effect}: credential refused before any policy (${out.rejection.code}: ${out.rejection.detail})` : decisionText(out.decision);
-  return { state: next, event: requestEvent(step, next, ctx, `${s.as}${s.with ? ` (${s.with})` : ''} ${s.action} ${s.resource} from ${from}`, result, out.decision, step.expect, out.rejection?.code) };
+  return { state: next, event: requestEvent(step, next, ctx, `${callerName(s)}${s.with ? ` (${s.with})` : ''} ${s.action} ${s.resource} from ${from}`, result, out.decision, step.expect, out.rejection?.code) };
 };
 
 /** The event of a request-like step (request, assume-role). */
