@@ -70,6 +70,7 @@ export function ajvErrorToInput(e: ErrorObject, source: YamlSource, prefix: Path
       if (parent?.['pattern'] === '^none$') return { ...say('notNone', { where, value }), ...at(path) };
       if (description.startsWith('A duration')) return { ...say('badDurationText', { where, value }), ...at(path) };
       if (description.startsWith('Which credential')) return { ...say('badCredential', { where, value }), ...at(path) };
+      if (parent?.['pattern'] === '^instance-role$') return { ...say('badAppCredential', { where, value }), ...at(path) };
       if (String(parent?.['pattern']).includes('\\d{12}')) return { ...say('badAccountId', { where, value }), ...at(path) };
       return { ...say('schemaRule', { keyword: 'wrong-value', where, detail: e.message ?? 'does not match' }), ...at(path) };
     }

@@ -55,6 +55,7 @@ export const MESSAGES = {
   notNone: { code: 'wrong-value', text: "{{where}} should be 'none' or a list of findings, not '{{value}}'", hint: 'findings: none, or findings: [{ check: ID, resource: NAME }]' },
   badDurationText: { code: 'bad-duration', text: "bad duration '{{value}}' at {{where}}", hint: DURATION_HINT },
   badCredential: { code: 'wrong-value', text: "{{where}} should be console, key, key1, key2 or an access key id, not '{{value}}'" },
+  badAppCredential: { code: 'wrong-value', text: "{{where}} should be instance-role or { key: USER }, not '{{value}}'", hint: 'instance-role: the application uses the instance profile\'s role; { key: USER }: it holds that user\'s access key' },
   badAccountId: { code: 'wrong-value', text: "{{where}} should be 12 digits, not '{{value}}'", hint: 'quote it, e.g. "111122223333"' },
   schemaRule: { code: '{{keyword}}', text: '{{where}} {{detail}}' },
   timeOfDayBad: { code: 'bad-time', text: "bad time of day '{{text}}'" },

@@ -373,4 +373,18 @@ describe('requests made by an application on an EC2 instance (as: INSTANCE, app:
       ['app-with-credential', 22, "an application calls with the credential it is configured with; 'with' cannot choose another for 'job'", "remove with:, or change the application's credential first with a SetApplicationCredential step"],
     ]);
   });
+
+  it('an application credential that is neither instance-role nor { key: USER } says which two forms there are', () => {
+    const r = loadScenario(`${header}account:
+  instances:
+    i-0123456789abcdef0: { apps: { worker: role } }
+steps: []
+`, 'apps.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((e) => [e.code, e.line, e.message])).toEqual([
+      ['wrong-value', 5, "account.instances.i-0123456789abcdef0.apps.worker should be instance-role or { key: USER }, not 'role'"],
+    ]);
+    expect(r.error[0]!.hint).toMatch(/instance profile's role/);
+  });
 });
