@@ -4,6 +4,7 @@
  * same calls gives the same log.
  */
 import type { Decision, PolicyKind } from '../evaluator/types.js';
+import { NO_ALLOW_TEXT, POLICY_TYPE_TEXT } from '../explain/policy-kind-text.js';
 import { serviceOf } from './action-catalog.js';
 import { assumedRoleArn, requestedRegion, type Caller, type Call } from './request-context.js';
 import type { Account, CloudTrailEvent, Instant, Role, RoleSession, User } from './types.js';
@@ -137,26 +138,6 @@ export function userIdentityOf(account: Account, caller: Caller): CloudTrailEven
     }
   }
 }
-
-const POLICY_TYPE_TEXT: Readonly<Record<PolicyKind, string>> = {
-  identity: 'an identity-based policy',
-  resource: 'a resource-based policy',
-  trust: 'a resource-based policy',
-  boundary: 'a permissions boundary',
-  session: 'a session policy',
-  scp: 'a service control policy',
-  rcp: 'a resource control policy',
-};
-
-const NO_ALLOW_TEXT: Readonly<Record<PolicyKind, string>> = {
-  identity: 'no identity-based policy',
-  resource: 'no resource-based policy',
-  trust: 'no resource-based policy',
-  boundary: 'no permissions boundary',
-  session: 'no session policy',
-  scp: 'no service control policy',
-  rcp: 'no resource control policy',
-};
 
 /**
  * AWS's AccessDenied text: "User: ARN is not authorized to perform: ACTION on resource: RES because no

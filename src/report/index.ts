@@ -3,5 +3,6 @@ export { replayToJunit, auditToJunit, type JunitScenario, type AuditJunitOptions
 export { auditToSarif, SARIF_LEVEL, SARIF_SCHEMA_URI, type SarifOptions } from './sarif.js';
 export { renderStoryHtml, markStyle } from './story-html.js';
 export { renderAuditHtml, type AuditHtmlInput } from './audit-html.js';
-export { explainDecision, decisionReason } from './story-explain.js';
+export { explainDecision } from './story-explain.js';
+export { decisionReason } from '../explain/decision-reason.js';
 export { layoutTimeline, type Timeline, type TimelineDay } from './story-timeline.js';

@@ -3,16 +3,11 @@
  * every statement the evaluator considered with its action/resource/principal matches and each condition with the
  * request's values against the policy's, and the steps of the AWS decision flow. Read from the decision's trace.
  */
-import type { ConditionTrace, Decision, StatementRef, TraceEvent } from '../evaluator/types.js';
+import type { ConditionTrace, Decision, TraceEvent } from '../evaluator/types.js';
+import { statementName } from '../explain/statement-name.js';
 import { esc } from './html.js';
 
 type StatementTrace = Extract<TraceEvent, { kind: 'statement' }>;
-
-/** `arn:aws:iam::111122223333:policy/AcmePartnerDrop` → `AcmePartnerDrop`. */
-const policyName = (id: string): string => id.replace(/^arn:aws:iam::[^:]*:policy\//, '').replace(/^.*:/, '') || id;
-
-/** A statement reference as text: `AcmePartnerDrop/PartnerDrop` (Sid) or `AcmePartnerDrop#2` (index). */
-export const statementText = (r: StatementRef): string => `${policyName(r.policyId)}${r.sid !== undefined && r.sid !== '' ? `/${r.sid}` : `#${r.index}`}`;
 
 const values = (v: readonly string[] | null): string => (v === null ? '<em>absent</em>' : v.length === 0 ? '<em>empty</em>' : v.map((x) => `<code>${esc(x)}</code>`).join(', '));
 const yes = (b: boolean | null, what: string): string => (b === null ? '' : `<span class="m ${b ? 'ok' : 'no'}">${b ? '✓' : '✗'} ${what}</span>`);
@@ -25,30 +20,18 @@ function statement(s: StatementTrace, deciding: boolean): string {
   const conds = s.conditions.length
     ? `<table class="conds"><thead><tr><th>Operator</th><th>Key</th><th>Request value</th><th>Policy value</th><th>Result</th></tr></thead><tbody>${s.conditions.map(conditionRow).join('')}</tbody></table>`
     : '';
-  return `<li class="stmt ${s.matched ? 'matched' : 'unmatched'}${deciding ? ' deciding' : ''}"><div><strong>${esc(statementText(s.ref))}</strong> <span class="pk">${esc(s.ref.policyKind)}</span> <span class="eff">${s.effect}</span> ${
+  return `<li class="stmt ${s.matched ? 'matched' : 'unmatched'}${deciding ? ' deciding' : ''}"><div><strong>${esc(statementName(s.ref))}</strong> <span class="pk">${esc(s.ref.policyKind)}</span> <span class="eff">${s.effect}</span> ${
     deciding ? '<span class="tag">deciding</span>' : ''
   } ${s.matched ? '<span class="m ok">matched</span>' : '<span class="m no">did not match</span>'}</div><div class="matches">${yes(s.actionMatched, 'action')} ${yes(s.resourceMatched, 'resource')} ${yes(s.principalMatched, 'principal')} ${yes(s.conditionsMatched, 'conditions')}</div>${conds}</li>`;
 }
 
-/** The one-line reason a person wants first: the deciding statement, or why the nearest statement did not apply. */
-export function decisionReason(d: Decision): string {
-  const stmts = d.trace.filter((t): t is StatementTrace => t.kind === 'statement');
-  if (d.determining.length > 0) return `${d.effect} by ${d.decidedBy ?? 'policy'}: ${d.determining.map(statementText).join(', ')}`;
-  const near = stmts.find((s) => s.effect === 'Allow' && s.actionMatched && s.resourceMatched && s.principalMatched !== false && s.conditionsMatched === false);
-  if (near !== undefined) {
-    const failed = near.conditions.filter((c) => !c.matched).map((c) => `${c.operator} ${c.key}: request ${c.requestValues === null ? 'has no value' : c.requestValues.join(', ')} vs policy ${c.policyValues.join(', ')}`);
-    return `${d.effect}: ${statementText(near.ref)} would allow it, but its condition failed (${failed.join('; ')})`;
-  }
-  return `${d.effect}: no statement allows it`;
-}
-
-/** The explanation of one decision, as an HTML fragment. */
-export function explainDecision(d: Decision): string {
+/** The explanation of one decision, as an HTML fragment, headed by its one-line `reason` (decisionReason). */
+export function explainDecision(d: Decision, reason: string): string {
   const stmts = d.trace.filter((t): t is StatementTrace => t.kind === 'statement');
   const combine = d.trace.filter((t): t is Extract<TraceEvent, { kind: 'combine' }> => t.kind === 'combine');
   const isDeciding = (s: StatementTrace): boolean => d.determining.some((r) => r.policyId === s.ref.policyId && r.index === s.ref.index && r.policyKind === s.ref.policyKind);
   const list = stmts.length ? `<ol class="stmts">${stmts.map((s) => statement(s, isDeciding(s))).join('')}</ol>` : '<p class="muted">No statement mentions this action and resource.</p>';
   const flow = combine.length ? `<ol class="flow">${combine.map((c) => `<li class="flow-${c.outcome}"><span class="step">${esc(c.step)}</span> <span class="out">${esc(c.outcome)}</span> ${esc(c.message)}</li>`).join('')}</ol>` : '';
   const errors = d.errors.length ? `<ul class="errors">${d.errors.map((e) => `<li>${esc(e.code)}: ${esc(e.message)}</li>`).join('')}</ul>` : '';
-  return `<div class="explanation"><p class="reason"><strong>${esc(decisionReason(d))}</strong></p><h4>Statements considered</h4>${list}${flow ? `<h4>Decision flow</h4>${flow}` : ''}${errors}</div>`;
+  return `<div class="explanation"><p class="reason"><strong>${esc(reason)}</strong></p><h4>Statements considered</h4>${list}${flow ? `<h4>Decision flow</h4>${flow}` : ''}${errors}</div>`;
 }

@@ -84,7 +84,7 @@ function stepHtml(e: StepEvent): string {
   const marked = e.kind === 'request' || e.kind === 'assume-role';
   const note = e.kind === 'note' ? (typeof e.data.text === 'string' ? e.data.text : e.result) : '';
   const status = e.status === 'pass' ? '<span class="status pass">✓ met</span>' : e.status === 'fail' ? '<span class="status fail">✗ expectation missed</span>' : '';
-  const explanation = e.decision !== undefined ? `<div class="explain-src">${explainDecision(e.decision)}</div>` : '';
+  const explanation = e.decision !== undefined ? `<div class="explain-src">${explainDecision(e.decision, e.result)}</div>` : '';
   const glyph = marked ? `<span class="mark ${s.cls}" style="position:relative;display:inline-flex;margin:0 6px 0 12px;transform:${s.cls === 'implicit' ? 'rotate(45deg) scale(.7)' : 'scale(.8)'}" aria-hidden="true"><span class="g">${s.glyph}</span></span>` : '';
   const title = e.kind === 'note' ? esc(note) : esc(e.title);
   const button = e.decision !== undefined ? `<button type="button" class="explain-btn" data-step="${e.index}">Explain ${esc(s.word.toLowerCase())}</button>` : '';

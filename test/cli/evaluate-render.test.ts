@@ -1,6 +1,7 @@
 /** The decision renderer shared by `iamsim evaluate --explain` and the scenario replay: conditions, statements, combine steps. */
 import { describe, expect, it } from 'vitest';
-import { formatCondition, formatStatementRef, renderDecision } from '../../src/cli/render/decision-text.js';
+import { formatStatementRef, renderDecision } from '../../src/cli/render/decision-text.js';
+import { formatCondition } from '../../src/explain/condition-text.js';
 import type { Decision } from '../../src/evaluator/types.js';
 
 describe('formatCondition', () => {

@@ -7,7 +7,7 @@ import { decideRaw } from '../../src/checks/universe/decide-raw.js';
 import { REAL_CATALOG } from '../../src/checks/universe/real-catalog.js';
 import { renderAuditHtml } from '../../src/report/audit-html.js';
 import { esc, scriptJson } from '../../src/report/html.js';
-import { decisionReason } from '../../src/report/story-explain.js';
+import { decisionReason } from '../../src/explain/decision-reason.js';
 import { markStyle, renderStoryHtml } from '../../src/report/story-html.js';
 import { layoutTimeline } from '../../src/report/story-timeline.js';
 import type { StepEvent } from '../../src/scenarios/replay-types.js';
@@ -77,7 +77,8 @@ describe('renderStoryHtml', () => {
 
   it('explains the café request by its failed IpAddress condition, with both values', () => {
     const cafe = r.events.find((e): e is StepEvent => e.type === 'step' && e.title.includes('198.51.100.7'))!;
-    expect(decisionReason(cafe.decision!)).toBe('ImplicitDeny: AcmePartnerDrop/PartnerDrop would allow it, but its condition failed (IpAddress aws:SourceIp: request 198.51.100.7 vs policy 203.0.113.0/24)');
+    expect(decisionReason(cafe.decision!, 's3:GetObject')).toBe('ImplicitDeny: AcmePartnerDrop/PartnerDrop would allow it, but IpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24');
+    expect(cafe.result).toBe(decisionReason(cafe.decision!, 's3:GetObject'));
     const li = new RegExp(`<li class="step kind-request pass" id="step-${cafe.index}"[\\s\\S]*?</li></ol>`).exec(html)?.[0] ?? '';
     expect(li).toContain('<tr class="cond-no"><td><code>IpAddress</code></td><td><code>aws:SourceIp</code></td><td><code>198.51.100.7</code></td><td><code>203.0.113.0/24</code></td><td>✗ false</td></tr>');
   });

@@ -3,7 +3,7 @@ import { groupMembers, managedPolicy } from '../../model/lookup.js';
 import type { Account, PrincipalBase } from '../../model/types.js';
 import type { Expectation } from '../replay-types.js';
 import type { Assertion } from '../types.js';
-import { policyShortName } from './caller.js';
+import { policyShortName } from '../../explain/statement-name.js';
 import { expectEqual, stepEvent, type StepHandler } from './event.js';
 
 const setText = (xs: readonly string[]): string => (xs.length === 0 ? 'none' : [...new Set(xs)].sort().join(', '));

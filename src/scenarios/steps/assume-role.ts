@@ -1,7 +1,8 @@
 /** `assume-role`: sts:AssumeRole; a granted session is remembered as ROLE/SESSION for later steps' `as`. */
 import { assumeRole } from '../../model/assume-role.js';
 import { callPrincipal, DEFAULT_SOURCE_IP } from './caller.js';
-import { decisionText, requestEvent } from './request.js';
+import { decisionReason } from '../../explain/decision-reason.js';
+import { requestEvent } from './request.js';
 import type { StepHandler } from './event.js';
 
 /** Runs an assume-role step. */
@@ -23,7 +24,7 @@ export const runAssumeRole: StepHandler<'assume-role'> = (step, state, ctx) => {
     ? `refused: ${out.validationError}`
     : out.rejection !== null
       ? `${out.decision.effect}: credential refused (${out.rejection.code})`
-      : `${decisionText(out.decision)}${out.session !== null ? `; session ${key} until ${out.session.expires}` : ''}`;
+      : `${decisionReason(out.decision, 'sts:AssumeRole')}${out.session !== null ? `; session ${key} until ${out.session.expires}` : ''}`;
   return {
     state: next,
     event: requestEvent(step, next, ctx, `${s.as} assumes role ${s.role} as session ${s.session ?? s.as} from ${from}`, result, out.decision, step.expect, out.rejection?.code, out.session !== null ? { session: key, expires: out.session.expires } : {}),

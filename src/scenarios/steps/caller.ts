@@ -33,11 +33,3 @@ export function callPrincipal(account: Account, c: Caller, sessions: ReadonlyMap
 
 /** The caller as the story tells it: `report-svc`, `admin/alice`, or `reporter on i-0a1b2c3d4e5f60718`. */
 export const callerName = (c: Caller): string => (c.app !== undefined ? `${c.app} on ${c.as}` : c.as);
-
-/** A policy id as people name it: the managed policy's name, the inline policy's name, or the id itself. */
-export function policyShortName(id: string): string {
-  const inline = /\/inline\/(.+)$/.exec(id);
-  if (inline) return inline[1]!;
-  const managed = /:policy\/(?:.*\/)?([^/]+)$/.exec(id);
-  return managed ? managed[1]! : id;
-}

@@ -4,13 +4,10 @@ import { request } from '../../model/request.js';
 import type { Expectation, StepEvent } from '../replay-types.js';
 import type { ReplayContext, ReplayState } from '../replay-state.js';
 import type { DecisionExpectation } from '../types.js';
-import { callerName, callPrincipal, DEFAULT_SOURCE_IP, policyShortName } from './caller.js';
+import { decisionReason } from '../../explain/decision-reason.js';
+import { policyShortName } from '../../explain/statement-name.js';
+import { callerName, callPrincipal, DEFAULT_SOURCE_IP } from './caller.js';
 import { expectEqual, stepEvent, type StepHandler } from './event.js';
-
-/** The deciding statements as `Policy/Sid` (or `Policy#index`). */
-export function determiningText(d: Decision): string {
-  return d.determining.map((s) => `${policyShortName(s.policyId)}${s.sid ? `/${s.sid}` : `#${s.index}`}`).join(', ');
-}
 
 /** Judges a decision against what the step expects. */
 export function decisionExpectations(d: Decision, e: DecisionExpectation): Expectation[] {
@@ -28,12 +25,6 @@ export function decisionExpectations(d: Decision, e: DecisionExpectation): Expec
   return out;
 }
 
-/** One line for a decision: `Allow by identity: PartnerDrop/PartnerDrop`. */
-export function decisionText(d: Decision): string {
-  if (d.determining.length === 0) return d.effect === 'ImplicitDeny' ? 'ImplicitDeny: no statement allows it' : d.effect;
-  return `${d.effect} by ${d.decidedBy ?? 'none'}: ${determiningText(d)}`;
-}
-
 /** Runs a request step. */
 export const runRequest: StepHandler<'request'> = (step, state, ctx) => {
   const s = step.spec;
@@ -43,9 +34,9 @@ export const runRequest: StepHandler<'request'> = (step, state, ctx) => {
     action: s.action, resource: s.resource, sourceIp: from, at: state.now,
     ...(s.region !== undefined ? { region: s.region } : {}),
     ...(s.context !== undefined ? { extraContext: s.context } : {}),
-  }, { trace: ctx.explain });
+  }, { trace: true }); // the one-line result names the nearest miss, which only the trace knows
   const next = { ...state, account: out.account };
-  const result = out.rejection !== null ? `${out.decision.effect}: credential refused before any policy (${out.rejection.code}: ${out.rejection.detail})` : decisionText(out.decision);
+  const result = out.rejection !== null ? `${out.decision.effect}: credential refused before any policy (${out.rejection.code}: ${out.rejection.detail})` : decisionReason(out.decision, s.action);
   return { state: next, event: requestEvent(step, next, ctx, `${callerName(s)}${s.with ? ` (${s.with})` : ''} ${s.action} ${s.resource} from ${from}`, result, out.decision, step.expect, out.rejection?.code) };
 };
 
