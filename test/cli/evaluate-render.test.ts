@@ -41,6 +41,22 @@ describe('renderDecision', () => {
     expect(text).toContain('    → boundary: deny — No Allow in the permissions boundary.\n');
     expect(text).not.toContain('\u001b[');
   });
+  it('given the action, an implicit deny gets a line saying why', () => {
+    expect(renderDecision({ ...decision, errors: [] }, { action: 'ec2:StopInstances' })).toBe(
+      'ImplicitDeny (decided by the boundary policy)\n  why: no permissions boundary allows ec2:StopInstances\n',
+    );
+    const near = {
+      ...decision, decidedBy: null, errors: [],
+      trace: [{
+        kind: 'statement' as const, ref: { policyId: 'identity[0]', policyKind: 'identity' as const, index: 0, sid: 'Office' }, effect: 'Allow' as const,
+        actionMatched: true, resourceMatched: true, principalMatched: null, conditionsMatched: false, matched: false,
+        conditions: [{ operator: 'IpAddress', key: 'aws:SourceIp', requestValues: ['198.51.100.7'], policyValues: ['203.0.113.0/24'], matched: false }],
+      }],
+    };
+    expect(renderDecision(near, { action: 's3:GetObject' })).toBe(
+      'ImplicitDeny (no policy allows it: default deny)\n  why: identity[0]/Office would allow it, but IpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24\n',
+    );
+  });
   it('colour only when asked', () => {
     expect(renderDecision({ ...decision, errors: [] }, { color: true })).toContain('\u001b[1;33mImplicitDeny\u001b[0m');
   });

@@ -256,9 +256,10 @@ async function runSingle(opts: FlagOptions, io: CliIo): Promise<number> {
     ...(opts.resourceAccount !== undefined ? { resourceAccount: opts.resourceAccount } : {}),
     context: withPrincipalKeys(principal.value, context),
   };
-  const decision = evaluate(request, compiled.value, { trace: opts.explain === true });
+  // Traced even without --explain: the text says which statement nearly allowed an implicit deny, and why not.
+  const decision = evaluate(request, compiled.value, { trace: opts.explain === true || opts.format !== 'json' });
   if (opts.format === 'json') io.out(`${JSON.stringify(decisionToJson(decision, { trace: opts.explain === true }), null, 2)}\n`);
-  else io.out(renderDecision(decision, { explain: opts.explain === true, color: useColor(io) }));
+  else io.out(renderDecision(decision, { explain: opts.explain === true, color: useColor(io), action: request.action }));
   if (opts.expect !== undefined && decision.effect !== opts.expect) {
     io.err(`expected ${opts.expect}, got ${decision.effect}\n`);
     return EXIT.failed;

@@ -6,6 +6,7 @@
  */
 import type { Decision, StatementRef, TraceEvent } from '../../evaluator/types.js';
 import { formatCondition } from '../../explain/condition-text.js';
+import { decisionReason } from '../../explain/decision-reason.js';
 
 /** How to render. */
 export interface RenderDecisionOptions {
@@ -15,6 +16,8 @@ export interface RenderDecisionOptions {
   readonly color?: boolean;
   /** Prefix for every line, e.g. two spaces when nested under a scenario step. */
   readonly indent?: string;
+  /** The request's action: an implicit deny then gets a line saying why (decisionReason), e.g. the nearest miss. */
+  readonly action?: string;
 }
 
 const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -40,9 +43,12 @@ export function renderDecision(decision: Decision, opts: RenderDecisionOptions =
   const pad = opts.indent ?? '';
   const lines: string[] = [];
   const effectColor = decision.effect === 'Allow' ? '32' : decision.effect === 'ExplicitDeny' ? '31' : '33';
-  const by = decision.decidedBy === null ? 'no policy allows it (default deny)' : decision.decidedBy === 'root' ? 'the root user has full access' : `decided by the ${decision.decidedBy} policy`;
+  const by = decision.decidedBy === null ? 'no policy allows it: default deny' : decision.decidedBy === 'root' ? 'the root user has full access' : `decided by the ${decision.decidedBy} policy`;
   lines.push(`${paint(color, `1;${effectColor}`, decision.effect)} (${by})`);
   for (const ref of decision.determining) lines.push(`  because of ${formatStatementRef(ref)}`);
+  if (opts.action !== undefined && decision.determining.length === 0 && decision.effect === 'ImplicitDeny') {
+    lines.push(`  why: ${decisionReason(decision, opts.action).replace(/^ImplicitDeny( by \w+)?: /, '')}`);
+  }
   for (const e of decision.errors) lines.push(`  ${paint(color, '33', 'warning')}: ${e.message}${e.statement !== undefined ? ` (${formatStatementRef(e.statement)})` : ''}`);
   if (opts.explain === true) {
     const determining = new Set(decision.determining.map((r) => `${r.policyId}\u0000${r.index}`));
