@@ -30,6 +30,14 @@ describe('decisionReason', () => {
     expect(decisionReason(evaluate(request(), { identity: [admin, deny] }), 's3:PutObject')).toBe('ExplicitDeny by identity: NoUploads/Stop');
   });
 
+  it('with a trace, adds the conditions that held for the deciding statement: the address and date that let it through', () => {
+    const d = evaluate(request({ 'aws:SourceIp': '203.0.113.20' }), { identity: [drop] }, { trace: true });
+    expect(decisionReason(d, 's3:PutObject')).toBe(
+      'Allow by identity: PartnerDrop/Upload, since IpAddress aws:SourceIp 203.0.113.20 in 203.0.113.0/24 and DateLessThan aws:CurrentTime 2026-03-02T10:15:00Z < 2026-07-01T00:00:00Z',
+    );
+    expect(decisionReason(evaluate(request({ 'aws:SourceIp': '203.0.113.20' }), { identity: [drop] }), 's3:PutObject')).toBe('Allow by identity: PartnerDrop/Upload');
+  });
+
   it('for an implicit deny, names the statement that would allow it and the condition that was false, with the values', () => {
     const d = evaluate(request(), { identity: [drop] }, { trace: true });
     expect(decisionReason(d, 's3:PutObject')).toBe('ImplicitDeny: PartnerDrop/Upload would allow it, but IpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24');
@@ -38,7 +46,7 @@ describe('decisionReason', () => {
   it('lists every false condition of the nearest miss', () => {
     const d = evaluate(request({ 'aws:CurrentTime': '2026-07-02T09:00:00Z' }), { identity: [drop] }, { trace: true });
     expect(decisionReason(d, 's3:PutObject')).toBe(
-      'ImplicitDeny: PartnerDrop/Upload would allow it, but IpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24; and DateLessThan aws:CurrentTime 2026-07-02T09:00:00Z not < 2026-07-01T00:00:00Z',
+      'ImplicitDeny: PartnerDrop/Upload would allow it, but IpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24 and DateLessThan aws:CurrentTime 2026-07-02T09:00:00Z not < 2026-07-01T00:00:00Z',
     );
   });
 
