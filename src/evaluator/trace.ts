@@ -72,7 +72,7 @@ export function statementEvent(
     readonly conditionsMatched: boolean | null;
     readonly conditions: readonly ConditionTrace[];
   },
-): TraceEvent {
+): Extract<TraceEvent, { kind: 'statement' }> {
   const matched = parts.actionMatched && parts.resourceMatched && parts.principalMatched !== false && parts.conditionsMatched !== false;
   return { kind: 'statement', ref, effect, ...parts, matched };
 }
