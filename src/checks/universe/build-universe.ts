@@ -23,7 +23,9 @@ function contextsFor(conditions: readonly ConditionFact[], fixed: Readonly<Recor
   }
   const keys = [...byKey.keys()].sort();
   const options: (ContextValue | undefined)[][] = keys.map((k) => {
-    const vals: (ContextValue | undefined)[] = [...keyCandidates(k, byKey.get(k) ?? [], fixed)];
+    // Stryker disable next-line ArrayDeclaration: every key of `keys` comes from byKey, so the fallback is never used
+    const facts = byKey.get(k) ?? [];
+    const vals: (ContextValue | undefined)[] = [...keyCandidates(k, facts, fixed)];
     if (!alwaysPresent.has(k)) vals.push(undefined);
     return vals;
   });
@@ -35,11 +37,15 @@ function contextsFor(conditions: readonly ConditionFact[], fixed: Readonly<Recor
   };
   if (total <= max) {
     const contexts: UniverseContext[] = [];
+    // Stryker disable next-line ArrowFunction: every read of idx goes through `?? 0`, so undefined counts as 0
     const idx = keys.map(() => 0);
     for (let n = 0; n < total; n++) {
+      // Stryker disable next-line OptionalChaining: make only asks for indexes of keys, and options has one list per key
       contexts.push(make((i) => options[i]?.[idx[i] ?? 0]));
+      // Stryker disable next-line ArithmeticOperator: starting past the last key only resets counters beyond the keys, which make never reads
       for (let i = keys.length - 1; i >= 0; i--) {
         idx[i] = (idx[i] ?? 0) + 1;
+        // Stryker disable next-line OptionalChaining: i is the index of a key here, and options has one list per key
         if ((idx[i] ?? 0) < (options[i]?.length ?? 0)) break;
         idx[i] = 0;
       }
@@ -48,6 +54,7 @@ function contextsFor(conditions: readonly ConditionFact[], fixed: Readonly<Recor
   }
   const rows = Math.min(max, Math.max(...options.map((o) => o.length)));
   const contexts: UniverseContext[] = [];
+  // Stryker disable next-line ArrayDeclaration: make only asks for indexes of keys, and options has one list per key
   for (let r = 0; r < rows; r++) contexts.push(make((i) => { const o = options[i] ?? []; return o[(r + i) % o.length]; }));
   return { keys, contexts, exact: false };
 }
