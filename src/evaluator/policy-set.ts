@@ -40,7 +40,13 @@ export function isAssumeRoleAction(action: string): boolean {
 
 /** True when `raw.resource` is to be compiled as a trust policy: it must allow and the action is sts:AssumeRole*. */
 export function resourceIsTrust(raw: unknown, opts: CompilePolicySetOptions = {}): boolean {
-  return isObject(raw) && raw['resourceMustAllow'] === true && opts.action !== undefined && isAssumeRoleAction(opts.action);
+  return (
+    isObject(raw) &&
+    raw['resourceMustAllow'] === true &&
+    // Stryker disable next-line ConditionalExpression: isAssumeRoleAction(undefined) is false too (its pattern tests the text "undefined").
+    opts.action !== undefined &&
+    isAssumeRoleAction(opts.action)
+  );
 }
 
 /** Where each raw field goes: its policy kind and whether it is a list, a list of levels, or one document. */
@@ -105,8 +111,9 @@ export function compilePolicySet(raw: unknown, pathPrefix = '', opts: CompilePol
     switch (shape) {
       case 'one': {
         const compiled = compileAt(value, key === 'resource' ? resourceKind : kind, key, path);
+        // compiled is null only when the document had errors, and then the set is not returned.
         if (key === 'boundary') out.boundary = compiled;
-        else if (compiled !== null) {
+        else {
           out.resource = compiled;
           if (key === 'trust') out.resourceMustAllow = true;
         }
@@ -120,6 +127,7 @@ export function compilePolicySet(raw: unknown, pathPrefix = '', opts: CompilePol
         }
         const docs: readonly unknown[] = Array.isArray(value) ? value : [value];
         const compiled = docs.map((d, i) => compileAt(d, kind, Array.isArray(value) ? `${key}[${i}]` : key, Array.isArray(value) ? `${path}/${i}` : path));
+        // Stryker disable next-line MethodExpression,ConditionalExpression: a null entry comes with an error, and then the set is not returned.
         const good = compiled.filter((c): c is CompiledPolicy => c !== null);
         if (key === 'identity') out.identity = good;
         else out.session = good;
@@ -131,17 +139,20 @@ export function compilePolicySet(raw: unknown, pathPrefix = '', opts: CompilePol
           break;
         }
         const levels = (value as readonly (readonly unknown[])[]).map((level, l) =>
+          // Stryker disable next-line MethodExpression,ConditionalExpression: a null entry comes with an error, and then the set is not returned.
           level.map((d, i) => compileAt(d, kind, `${key}[${l}][${i}]`, `${path}/${l}/${i}`)).filter((c): c is CompiledPolicy => c !== null),
         );
         if (key === 'scp') out.scp = levels;
         else out.rcp = levels;
         break;
       }
+      // Stryker disable next-line ConditionalExpression,BlockStatement: exhaustive never check, unreachable for a well-typed shape.
       default: {
         const never: never = shape;
         return never;
       }
     }
   }
-  return problems.some((p) => p.severity === 'error') ? err(problems) : ok(out);
+  // Every problem here is an error or comes with one: a document's warnings are returned only with its errors.
+  return problems.length > 0 ? err(problems) : ok(out);
 }
