@@ -13,6 +13,7 @@ import type { ContextValue, RequestContext } from './types.js';
  */
 export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>): RequestContext {
   const frozen = Object.isFrozen(ctx);
+  // Stryker disable next-line ConditionalExpression: only deeply frozen records are stored, so looking up any other record finds nothing.
   if (frozen) {
     const known = fromFrozen.get(ctx);
     if (known !== undefined) return known;
@@ -23,11 +24,13 @@ export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>)
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const raw: unknown = ctx[name];
-    if (typeof raw === 'object' && raw !== null && !Object.isFrozen(raw)) deeplyFrozen = false;
-    const value = typeof raw === 'string' ? raw : normalise(raw);
+    // Object.isFrozen is true for strings, numbers, booleans and null.
+    if (!Object.isFrozen(raw)) deeplyFrozen = false;
+    const value = normalise(raw);
     if (value === undefined) continue;
     const before = map.size;
     map.set(lowerKey(name), value);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: buildMerging builds the same map for any record; this only avoids it when no two keys collide.
     if (map.size === before) {
       map = buildMerging(ctx);
       break;
@@ -89,6 +92,7 @@ const lowerCache = new Map<string, string>();
  */
 export function lowerKey(name: string): string {
   let l = lowerCache.get(name);
+  // Stryker disable next-line ConditionalExpression: a cache; lowercasing again gives the same string.
   if (l === undefined) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a cache bound; clearing sooner, later or never still returns name.toLowerCase().
     if (lowerCache.size >= LOWER_CACHE_MAX) lowerCache.clear();
@@ -128,8 +132,7 @@ function viewGet(this: ContextView, key: string): ContextValue | undefined {
   const at = this.table.byLower.get(key);
   if (at === undefined) return undefined;
   if (typeof at === 'string') {
-    const raw = this.raw[at];
-    return typeof raw === 'string' ? raw : normalise(raw);
+    return normalise(this.raw[at]);
   }
   let merged: ContextValue | undefined;
   for (let i = 0; i < at.length; i++) {
@@ -154,11 +157,13 @@ let tables: KeyTable[] = [];
  */
 function keyTable(names: readonly string[]): KeyTable {
   const n = names.length;
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a cache; without it every table is built again from the key names, the same.
   search: for (let t = 0; t < tables.length; t++) {
     const table = tables[t]!;
     const known = table.names;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; without it a longer table whose first names are these is reused, and its extra names read as absent keys, as they are.
     if (known.length !== n) continue;
+    // Stryker disable next-line ArithmeticOperator: starting past the end of two lists of the same length compares undefined with undefined.
     for (let i = n - 1; i >= 0; i--) if (known[i] !== names[i]) continue search;
     return table;
   }
