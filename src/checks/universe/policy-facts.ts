@@ -33,7 +33,6 @@ export function statementsOf(doc: PolicyDocument): readonly RawStatement[] {
 
 /** A string-or-array element as a list of strings (numbers and booleans become strings, as IAM allows). */
 export function stringsOf(v: unknown): readonly string[] {
-  if (v === undefined || v === null) return [];
   const list = Array.isArray(v) ? v : [v];
   return list.filter((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean').map(String);
 }
