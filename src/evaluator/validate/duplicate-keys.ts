@@ -17,6 +17,7 @@ interface Frame {
 
 /** The JSON pointer of the value about to be read in `top` (its key or its index). */
 function childPath(top: Frame): string {
+  // Stryker disable next-line StringLiteral: a value nested in an object always follows its key, so key is never null here.
   return top.object ? pointer(top.path, top.key ?? '') : pointer(top.path, top.index);
 }
 
@@ -24,15 +25,24 @@ function childPath(top: Frame): string {
 export function duplicateKeyProblems(text: string): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   const stack: Frame[] = [];
+  // Stryker disable next-line BooleanLiteral: before the first { or [ no frame is open, and the first { sets it anyway.
   let expectKey = false;
   let i = 0;
+  // Stryker disable next-line EqualityOperator: one more turn past the end reads undefined, which matches no token.
   while (i < text.length) {
     const c = text[i]!;
     if (c === '"') {
       let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      const top = stack[stack.length - 1];
-      if (expectKey && top !== undefined) {
+      while (
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the text is valid JSON (it parsed), so every string is closed before the end.
+        j < text.length &&
+        text[j] !== '"'
+      ) {
+        j += text[j] === '\\' ? 2 : 1;
+      }
+      if (expectKey) {
+        // expectKey is true only while an object is open.
+        const top = stack[stack.length - 1]!;
         const key = JSON.parse(text.slice(i, j + 1)) as string;
         if (top.keys.has(key)) out.push(problem('duplicate-key', pointer(top.path, key), { key }));
         top.keys.add(key);
@@ -45,16 +55,16 @@ export function duplicateKeyProblems(text: string): PolicyProblem[] {
     if (c === '{' || c === '[') {
       const top = stack[stack.length - 1];
       stack.push({ path: top === undefined ? '' : childPath(top), object: c === '{', keys: new Set(), index: 0, key: null });
+      // Stryker disable next-line ConditionalExpression: after [ the one string read as a key cannot repeat (a comma in an array reads no keys).
       expectKey = c === '{';
     } else if (c === '}' || c === ']') {
       stack.pop();
       expectKey = false;
     } else if (c === ',') {
-      const top = stack[stack.length - 1];
-      if (top !== undefined) {
-        if (top.object) expectKey = true;
-        else top.index++;
-      }
+      // Valid JSON has commas only inside an open array or object.
+      const top = stack[stack.length - 1]!;
+      if (top.object) expectKey = true;
+      else top.index++;
     }
     i++;
   }
