@@ -4,6 +4,7 @@ import { problem } from './messages.js';
 import { pointer } from './pointer.js';
 
 function badChar(s: string): number {
+  // Stryker disable next-line EqualityOperator: one more turn reads charCodeAt(length), NaN, which is returned and fails the callers' c >= 0 like -1.
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 9 || c === 10 || c === 13 || (c >= 0x20 && c <= 0xff)) continue;
@@ -35,7 +36,11 @@ function walk(value: unknown, tokens: (string | number)[], out: PolicyProblem[])
   if (typeof value === 'string') {
     const c = badChar(value);
     if (c >= 0) out.push(problem('invalid-character', pathOf(tokens), { char: describe(c) }));
-  } else if (Array.isArray(value)) {
+  } else if (
+    // Stryker disable next-line ConditionalExpression: without this branch an array is walked as an object, by its keys "0", "1", …, which give the same pointers.
+    Array.isArray(value)
+  ) {
+    // Stryker disable next-line EqualityOperator: one more turn walks value[length], undefined, which has no characters.
     for (let i = 0; i < value.length; i++) {
       tokens.push(i);
       walk(value[i], tokens, out);
