@@ -24,9 +24,10 @@ export function buildRequestContext(ctx: Readonly<Record<string, ContextValue>>)
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const raw: unknown = ctx[name];
-    // Object.isFrozen is true for strings, numbers, booleans and null.
-    if (!Object.isFrozen(raw)) deeplyFrozen = false;
-    const value = normalise(raw);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; Object.isFrozen is true for strings, numbers, booleans and null, so only objects can make the record not deeply frozen.
+    if (typeof raw === 'object' && raw !== null && !Object.isFrozen(raw)) deeplyFrozen = false;
+    // Stryker disable next-line ConditionalExpression: a fast path; normalise returns a string unchanged.
+    const value = typeof raw === 'string' ? raw : normalise(raw);
     if (value === undefined) continue;
     const before = map.size;
     map.set(lowerKey(name), value);
@@ -132,7 +133,9 @@ function viewGet(this: ContextView, key: string): ContextValue | undefined {
   const at = this.table.byLower.get(key);
   if (at === undefined) return undefined;
   if (typeof at === 'string') {
-    return normalise(this.raw[at]);
+    const raw = this.raw[at];
+    // Stryker disable next-line ConditionalExpression: a fast path; normalise returns a string unchanged.
+    return typeof raw === 'string' ? raw : normalise(raw);
   }
   let merged: ContextValue | undefined;
   for (let i = 0; i < at.length; i++) {
