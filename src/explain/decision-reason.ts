@@ -29,14 +29,16 @@ const traceOf = (d: Decision, r: StatementRef): StatementTrace | undefined =>
 
 /** The one-line reason for `d`, a decision on `action`. */
 export function decisionReason(d: Decision, action: string): string {
+  const by = d.decidedBy;
+  if (d.effect === 'Allow' && by === 'root') return 'Allow by root: the root user can do anything no SCP or RCP denies';
   if (d.determining.length > 0) {
     const held = d.determining.flatMap((r) => traceOf(d, r)?.conditions ?? []).map((c) => formatCondition(c, { verdict: false }));
     return `${d.effect} by ${d.decidedBy ?? 'policy'}: ${d.determining.map(statementName).join(', ')}${held.length > 0 ? `, since ${held.join(' and ')}` : ''}`;
   }
   if (d.effect !== 'ImplicitDeny') return d.effect;
-  const by = d.decidedBy;
   // With no policy type named, the identity and resource-based policies were the ones without an allow.
-  const kinds: readonly PolicyKind[] = by === null || by === 'root' ? ['identity', 'resource'] : by === 'trust' ? ['trust'] : [by];
+  // A role's trust policy is the resource-based policy of sts:AssumeRole.
+  const kinds: readonly PolicyKind[] = by === null || by === 'root' ? ['identity', 'resource', 'trust'] : by === 'resource' || by === 'trust' ? ['resource', 'trust'] : [by];
   const near = nearestMiss(d, kinds);
   const head = by === null || by === 'root' ? d.effect : `${d.effect} by ${by}`;
   if (near !== undefined) {

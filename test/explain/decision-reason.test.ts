@@ -65,4 +65,17 @@ describe('decisionReason', () => {
     expect(decisionReason(evaluate(request(), { identity: [admin], boundary: officeOnly }, { trace: true }), 's3:PutObject'))
       .toBe('ImplicitDeny by boundary: OfficeOnly/Office would allow it, but IpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24');
   });
+
+  it('the root user gets its own words, and a role trust policy is read as the resource-based policy it is', () => {
+    const rootReq = { ...request(), principal: { kind: 'root' as const, arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT } };
+    const root = evaluate(rootReq, { identity: [] });
+    expect(root.decidedBy).toBe('root');
+    expect(decisionReason(root, 's3:PutObject')).toBe('Allow by root: the root user can do anything no SCP or RCP denies');
+    const trust = policy(`arn:aws:iam::${ACCOUNT}:role/deployer`, 'trust', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/sam` }, Action: 'sts:AssumeRole' });
+    const assume = evaluate({ ...request(), action: 'sts:AssumeRole', resource: `arn:aws:iam::${ACCOUNT}:role/deployer` }, { identity: [policy(`arn:aws:iam::${ACCOUNT}:policy/Assume`, 'identity', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })], resource: trust, resourceMustAllow: true });
+    expect(decisionReason(assume, 'sts:AssumeRole')).toBe('ImplicitDeny by resource: no resource-based policy allows sts:AssumeRole');
+    const onlyOffice = policy('trust/deployer', 'trust', { Sid: 'Office', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/priya` }, Action: 'sts:AssumeRole', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } });
+    const traced = evaluate({ ...request(), action: 'sts:AssumeRole', resource: `arn:aws:iam::${ACCOUNT}:role/deployer` }, { identity: [], resource: onlyOffice, resourceMustAllow: true }, { trace: true });
+    expect(decisionReason(traced, 'sts:AssumeRole')).toBe('ImplicitDeny by resource: trust/deployer/Office would allow it, but IpAddress aws:SourceIp 198.51.100.7 not in 203.0.113.0/24');
+  });
 });
