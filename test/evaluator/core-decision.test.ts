@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../../src/evaluator/parse-policy.js';
 import { evaluate } from '../../src/evaluator/evaluate.js';
-import type { AuthzRequest, CompiledPolicy, Decision, PolicyKind, PolicySet, RequestPrincipal, StatementRef } from '../../src/evaluator/types.js';
+import type { AuthzRequest, CompiledPolicy, Decision, PolicyKind, PolicySet, StatementRef } from '../../src/evaluator/types.js';
 import type { ConditionBlock } from '../../src/evaluator/conditions/index.js';
+import { pol, req, rp } from './decision-fixtures.js';
 import { A, B, P } from './principals.js';
 
 // Source: sheet §1.1 (decision flow and the statements that decide), §1.2 (resource policy grants: exact, role/owner,
 // account), §2.3 (NotPrincipal with Deny and permissions boundaries).
 const GET = { Action: 's3:GetObject', Resource: '*' };
 const allowGet = { Effect: 'Allow', ...GET };
-const rp = (principal: unknown, effect = 'Allow'): Record<string, unknown> => ({ Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' });
 
-function pol(kind: PolicyKind, id: string, ...statements: unknown[]): CompiledPolicy {
-  const r = compilePolicy({ Version: '2012-10-17', Statement: statements }, { id, kind });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
-function req(principal: RequestPrincipal, extra: Partial<AuthzRequest> = {}): AuthzRequest {
-  return { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', resourceAccount: A, context: {}, ...extra };
-}
 const ref = (policyId: string, policyKind: PolicyKind, index: number): StatementRef => ({ policyId, policyKind, index });
 /** The decision with and without a trace (both must agree on everything but the trace). */
 function both(request: AuthzRequest, policies: PolicySet): Decision[] {

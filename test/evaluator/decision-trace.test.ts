@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compilePolicy } from '../../src/evaluator/parse-policy.js';
 import { evaluate, resourceAccountOf } from '../../src/evaluator/evaluate.js';
 import { ROOT_USER_REF } from '../../src/evaluator/trace.js';
-import type { AuthzRequest, CompiledPolicy, Decision, PolicyKind, PolicySet, RequestPrincipal, StatementRef } from '../../src/evaluator/types.js';
+import type { AuthzRequest, CompiledPolicy, Decision, PolicyKind, PolicySet, StatementRef } from '../../src/evaluator/types.js';
 
 // Source: sheet §1.1 (decision flow), §1.2 (resource policy table), §1.3 (root, cross-account), §2.3 (NotPrincipal).
 // Each path through evaluate() is checked for its decision, its determining statements and the combine events a
 // user sees with --explain (step, outcome and the exact message).
+import { pol, req, rp } from './decision-fixtures.js';
 import { A, B, P } from './principals.js';
 
 const GET = { Action: 's3:GetObject', Resource: '*' };
@@ -14,16 +14,7 @@ const allowGet = { Effect: 'Allow', ...GET };
 const denyGet = { Effect: 'Deny', ...GET };
 const allowAll = { Effect: 'Allow', Action: '*', Resource: '*' };
 const allowOther = { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' };
-const rp = (principal: unknown, effect = 'Allow'): Record<string, unknown> => ({ Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' });
 
-function pol(kind: PolicyKind, id: string, ...statements: unknown[]): CompiledPolicy {
-  const r = compilePolicy({ Version: '2012-10-17', Statement: statements }, { id, kind });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
-function req(principal: RequestPrincipal, extra: Partial<AuthzRequest> = {}): AuthzRequest {
-  return { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', resourceAccount: A, context: {}, ...extra };
-}
 const ref = (policyId: string, policyKind: PolicyKind, index: number, sid?: string): StatementRef => (sid === undefined ? { policyId, policyKind, index } : { policyId, policyKind, sid, index });
 
 /** The combine events as `step outcome: message`. */
