@@ -94,22 +94,15 @@ export function addHuman(plan: Plan, rng: Rng, spec: HumanSpec): Human {
 /** The group of a department (its name, capitalised). */
 export const groupName = (d: Department): string => `${d.name[0]!.toUpperCase()}${d.name.slice(1)}`;
 
-/** Resource ARNs already filled in, per used action and account: every act of an action shares one string. */
-const filled = new WeakMap<UsedAction, Map<string, string>>();
+/** The last resource ARN filled in per used action (with its account): every act of an action shares one string. */
+const filled = new WeakMap<UsedAction, { readonly account: string; readonly arn: string }>();
 
 /** Fills `{account}` in a resource template. */
 export function resourceOf(u: UsedAction, account: string): string {
-  let byAccount = filled.get(u);
-  if (byAccount === undefined) {
-    byAccount = new Map();
-    filled.set(u, byAccount);
-  }
-  let arn = byAccount.get(account);
-  if (arn === undefined) {
-    if (byAccount.size >= 16) byAccount.clear();
-    arn = u.resource.replaceAll('{account}', account);
-    byAccount.set(account, arn);
-  }
+  const hit = filled.get(u);
+  if (hit !== undefined && hit.account === account) return hit.arn;
+  const arn = u.resource.replaceAll('{account}', account);
+  filled.set(u, { account, arn });
   return arn;
 }
 

@@ -4,6 +4,7 @@
  * same calls gives the same log.
  */
 import type { Decision, PolicyKind } from '../evaluator/types.js';
+import { boundedMemo } from '../bounded-memo.js';
 import { NO_ALLOW_TEXT, POLICY_TYPE_TEXT } from '../explain/policy-kind-text.js';
 import { serviceOf } from './action-catalog.js';
 import { assumedRoleArn, requestedRegion, type Caller, type Call } from './request-context.js';
@@ -13,27 +14,18 @@ import type { Account, CloudTrailEvent, Instant, Role, RoleSession, User } from 
 export const EVENT_VERSION = '1.09';
 
 /**
- * Small caches for the strings every event repeats: the id prefix per account and the source and name per action.
+ * Small caches for what every event repeats: the id prefix per account, the source and name per action and the
+ * resources list per ARN.
  * A million-event log then shares them instead of holding a copy (or a concatenation tree) in each event. Cleared
  * when large, so arbitrary actions from property tests never grow them without bound.
  */
-const idPrefixes = new Map<string, string>();
-const actionParts = new Map<string, { readonly source: string; readonly name: string }>();
-const CACHE_LIMIT = 4096;
-
-function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
-  let v = cache.get(key);
-  if (v === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    v = make();
-    cache.set(key, v);
-  }
-  return v;
-}
+const idPrefixes = boundedMemo<string>(4096);
+const actionParts = boundedMemo<{ readonly source: string; readonly name: string }>(4096);
+const resourceLists = boundedMemo<NonNullable<CloudTrailEvent['resources']>>(4096);
 
 /** A deterministic UUID-shaped event id for (account, seq). */
 export function eventId(accountId: string, seq: number): string {
-  const prefix = remember(idPrefixes, accountId, () => {
+  const prefix = idPrefixes.get(accountId, () => {
     const a = accountId.padStart(12, '0').slice(-12);
     return `${a.slice(0, 8)}-${a.slice(8, 12)}-4000-8000-`;
   });
@@ -41,13 +33,11 @@ export function eventId(accountId: string, seq: number): string {
   return [prefix, seq.toString(16).padStart(12, '0').slice(-12)].join('');
 }
 
-const resourceLists = new Map<string, CloudTrailEvent['resources']>();
-
 /** The `resources` element for one ARN, shared (frozen) by every event on that resource. */
-const resourcesOf = (arn: string): CloudTrailEvent['resources'] => remember(resourceLists, arn, () => Object.freeze([Object.freeze({ ARN: arn })]));
+const resourcesOf = (arn: string): CloudTrailEvent['resources'] => resourceLists.get(arn, () => Object.freeze([Object.freeze({ ARN: arn })]));
 
 const partsOf = (action: string): { readonly source: string; readonly name: string } =>
-  remember(actionParts, action, () => ({ source: `${serviceOf(action)}.amazonaws.com`, name: action.slice(action.indexOf(':') + 1) }));
+  actionParts.get(action, () => ({ source: `${serviceOf(action)}.amazonaws.com`, name: action.slice(action.indexOf(':') + 1) }));
 
 /** `s3:GetObject` → `s3.amazonaws.com`. */
 export const eventSourceOf = (action: string): string => partsOf(action).source;

@@ -10,7 +10,8 @@ import type { Account } from '../../model/types.js';
 import { OTHER_RESOURCE, buildUniverse } from './build-universe.js';
 import { toAuthzRequest, type Decide } from './compare-grants.js';
 import { principalPolicies, type PrincipalKey } from './principal-policies.js';
-import { boundedMemo, objectId, policySetKey } from './policy-set-key.js';
+import { boundedMemo } from '../../bounded-memo.js';
+import { objectId, policySetKey } from './policy-set-key.js';
 import type { ActionCatalog, ActionClass } from './types.js';
 
 /** Allowed and total action counts of one access level in one service. */

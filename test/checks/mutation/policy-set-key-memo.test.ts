@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundedMemo, documentId, objectId, policySetKey } from '../../../src/checks/universe/policy-set-key.js';
+import { boundedMemo } from '../../../src/bounded-memo.js';
+import { documentId, objectId, policySetKey } from '../../../src/checks/universe/policy-set-key.js';
 import { userPolicies, rolePolicies } from '../../../src/checks/universe/principal-policies.js';
 import type { Account } from '../../../src/model/types.js';
 import { account, doc, managed, role, user } from '../universe-fixtures.js';
